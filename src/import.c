@@ -1,0 +1,467 @@
+/*
+ * Import: fingerprint, sniff, map, then load in one transaction.
+ */
+#include "import.h"
+#include "csvread.h"
+#include "decode.h"
+#include "fields.h"
+#include "sha256.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define SAMPLE_SIZE (64 * 1024)
+#define PROGRESS_EVERY 65536
+
+/* What the first pass learns about the file. */
+typedef struct {
+	char     sha256[65];
+	uint64_t size;
+	bool     utf8;       /* every byte is valid UTF-8 */
+	bool     bom;        /* starts with EF BB BF */
+	bool     utf16;      /* starts with a UTF-16 byte order mark */
+	char    *sample;     /* first SAMPLE_SIZE bytes, owned */
+	size_t   sample_len;
+} first_pass;
+
+static stw_err
+scan_file(const char *path, first_pass *fp, stw_error *err)
+{
+	memset(fp, 0, sizeof *fp);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return stw_fail(err, errno == ENOENT ? STW_ENOENT : STW_EIO, "%s: cannot open: %s",
+		                path, strerror(errno));
+	struct stat sb;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		return stw_fail(err, STW_EDATA, "%s: not a regular file", path);
+	}
+	stw_sha256 sha;
+	stw_sha256_init(&sha);
+	size_t cap = 1 << 20;
+	char *buf = stw_xmalloc(cap + 4);
+	size_t carry = 0; /* bytes of an unfinished UTF-8 sequence kept for the next block */
+	fp->utf8 = true;
+	fp->sample = stw_xmalloc(SAMPLE_SIZE);
+	for (;;) {
+		ssize_t n = read(fd, buf + carry, cap);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int e = errno;
+			close(fd);
+			free(buf);
+			free(fp->sample);
+			fp->sample = NULL;
+			return stw_fail(err, STW_EIO, "%s: read error: %s", path, strerror(e));
+		}
+		if (n == 0)
+			break;
+		stw_sha256_update(&sha, buf + carry, (size_t)n);
+		if (fp->sample_len < SAMPLE_SIZE) {
+			size_t take = SAMPLE_SIZE - fp->sample_len;
+			if (take > (size_t)n)
+				take = (size_t)n;
+			memcpy(fp->sample + fp->sample_len, buf + carry, take);
+			fp->sample_len += take;
+		}
+		fp->size += (uint64_t)n;
+		size_t total = carry + (size_t)n;
+		if (fp->utf8) {
+			size_t ok = stw_utf8_valid_prefix(buf, total);
+			/* A sequence cut by the block end is finished by the next block. */
+			if (ok < total && total - ok < 4 && ((unsigned char)buf[ok] >= 0xC2)) {
+				size_t need = (unsigned char)buf[ok] >= 0xF0 ? 4 :
+				              (unsigned char)buf[ok] >= 0xE0 ? 3 : 2;
+				bool prefix_ok = true;
+				for (size_t k = ok + 1; k < total; k++)
+					prefix_ok &= ((unsigned char)buf[k] & 0xC0) == 0x80;
+				if (prefix_ok && total - ok < need) {
+					carry = total - ok;
+					memmove(buf, buf + ok, carry);
+					continue;
+				}
+			}
+			if (ok < total)
+				fp->utf8 = false;
+		}
+		carry = 0;
+	}
+	if (carry)
+		fp->utf8 = false; /* the file ends inside a sequence */
+	close(fd);
+	free(buf);
+	stw_sha256_final_hex(&sha, fp->sha256);
+	const unsigned char *s = (const unsigned char *)fp->sample;
+	fp->bom = fp->sample_len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
+	fp->utf16 = fp->sample_len >= 2 &&
+	            ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF));
+	return STW_OK;
+}
+
+void
+stw_import_result_free(stw_import_result *res)
+{
+	if (!res)
+		return;
+	for (size_t i = 0; i < res->ncols; i++)
+		free(res->headers[i]);
+	free(res->headers);
+	stw_mapping_free(&res->mapping);
+	memset(res, 0, sizeof *res);
+}
+
+static stw_err
+already_imported(stw_ws *ws, const char *sha, const char *path, stw_error *err)
+{
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws, "SELECT name, imported_at FROM source WHERE sha256=? LIMIT 1",
+	                           &st, err);
+	if (e != STW_OK)
+		return e;
+	sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		e = stw_fail(err, STW_EEXIST,
+		             "%s: already imported into %s (as %s, %s; same SHA-256); "
+		             "use --force to import it again",
+		             path, stw_ws_path(ws), sqlite3_column_text(st, 0),
+		             sqlite3_column_text(st, 1));
+	else if (rc != SQLITE_DONE)
+		e = stw_ws_dberr(ws, rc, "looking up sources", err);
+	sqlite3_finalize(st);
+	return e;
+}
+
+/* The loader's state while rows stream in. */
+typedef struct {
+	stw_ws       *ws;
+	sqlite3_stmt *ins_rec, *ins_q;
+	int64_t       source_id;
+	stw_buf       json;
+} loader;
+
+static stw_err
+insert_quarantine(loader *L, const stw_csv_row *row, const char *reason, stw_error *err)
+{
+	sqlite3_stmt *st = L->ins_q;
+	sqlite3_bind_int64(st, 1, L->source_id);
+	sqlite3_bind_int64(st, 2, row->line);
+	sqlite3_bind_int64(st, 3, row->end_line);
+	sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 5, row->raw, (int)row->raw_len, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return stw_ws_dberr(L->ws, rc, "writing the quarantine", err);
+	return STW_OK;
+}
+
+static stw_err
+insert_record(loader *L, const stw_csv_row *row, stw_error *err)
+{
+	stw_buf_reset(&L->json);
+	stw_fields_encode(&L->json, row->v, row->len, row->n);
+	sqlite3_stmt *st = L->ins_rec;
+	sqlite3_bind_int64(st, 1, L->source_id);
+	sqlite3_bind_int64(st, 2, row->line);
+	sqlite3_bind_text(st, 3, L->json.data, (int)L->json.len, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return stw_ws_dberr(L->ws, rc, "writing records", err);
+	return STW_OK;
+}
+
+static stw_err
+insert_source(stw_ws *ws, const char *path, const stw_import_opts *opts,
+              const first_pass *fp, stw_import_result *res, stw_error *err)
+{
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws,
+		"INSERT INTO source(path, name, sha256, size, imported_at, steward, encoding,"
+		" converted, bom, delimiter, quote, line_ending, has_header, entity, profile)"
+		" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, err);
+	if (e != STW_OK)
+		return e;
+	char *pathcopy = stw_xstrdup(path);
+	char now[32];
+	stw_now_utc(now);
+	char delim[2] = {res->dialect.delimiter, 0}, quote[2] = {res->dialect.quote, 0};
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, basename(pathcopy), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, fp->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)fp->size);
+	sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, opts->steward ? opts->steward : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, res->encoding, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 8, res->converted);
+	sqlite3_bind_int(st, 9, res->bom);
+	sqlite3_bind_text(st, 10, delim, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, quote, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, res->dialect.line_ending, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 13, res->dialect.has_header);
+	sqlite3_bind_text(st, 14, res->mapping.entity, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 15, res->mapping.profile, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	free(pathcopy);
+	if (rc != SQLITE_DONE)
+		return stw_ws_dberr(ws, rc, "recording the source", err);
+	res->source_id = sqlite3_last_insert_rowid(stw_ws_db(ws));
+
+	if ((e = stw_ws_prepare(ws, "INSERT INTO source_column(source_id, pos, header, field)"
+	                            " VALUES(?,?,?,?)", &st, err)) != STW_OK)
+		return e;
+	for (size_t i = 0; i < res->ncols; i++) {
+		sqlite3_bind_int64(st, 1, res->source_id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		sqlite3_bind_text(st, 3, res->headers[i], -1, SQLITE_STATIC);
+		if (i < res->mapping.n && res->mapping.field[i])
+			sqlite3_bind_text(st, 4, res->mapping.field[i], -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, 4);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return stw_ws_dberr(ws, rc, "recording the columns", err);
+		}
+	}
+	sqlite3_finalize(st);
+	return STW_OK;
+}
+
+static stw_err
+finish_source(stw_ws *ws, const stw_import_result *res, stw_error *err)
+{
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws, "UPDATE source SET rows=?, quarantined=? WHERE id=?", &st, err);
+	if (e != STW_OK)
+		return e;
+	sqlite3_bind_int64(st, 1, res->rows);
+	sqlite3_bind_int64(st, 2, res->quarantined);
+	sqlite3_bind_int64(st, 3, res->source_id);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return stw_ws_dberr(ws, rc, "recording the counts", err);
+	return STW_OK;
+}
+
+static void
+note_problem(stw_import_result *res, const char *reason)
+{
+	res->quarantined++;
+	if (!res->first_problem[0])
+		snprintf(res->first_problem, sizeof res->first_problem, "%s", reason);
+}
+
+stw_err
+stw_import_file(stw_ws *ws, const char *path, const stw_import_opts *opts,
+                stw_import_result *res, stw_error *err)
+{
+	stw_error local;
+	if (!err)
+		err = &local;
+	memset(res, 0, sizeof *res);
+	first_pass fp;
+	stw_err e = scan_file(path, &fp, err);
+	if (e != STW_OK)
+		return e;
+
+	stw_decoder *dec = NULL;
+	stw_csv *csv = NULL;
+	loader L = {ws, NULL, NULL, 0, STW_BUF_INIT};
+	bool in_tx = false;
+	stw_buf sample = STW_BUF_INIT;
+
+	if (fp.size == 0 || (fp.bom && fp.size == 3)) {
+		e = stw_fail(err, STW_EDATA, "%s: the file is empty", path);
+		goto done;
+	}
+	if (fp.utf16 && !opts->encoding) {
+		e = stw_fail(err, STW_EDATA,
+		             "%s:1: the file is UTF-16 (Excel's \"Unicode text\"); save it as "
+		             "\"CSV UTF-8\" or pass --encoding utf-16", path);
+		goto done;
+	}
+	if (ws && !opts->dry_run && !opts->force &&
+	    (e = already_imported(ws, fp.sha256, path, err)) != STW_OK)
+		goto done;
+
+	const char *enc = opts->encoding ? opts->encoding : fp.utf8 ? "utf-8" : "windows-1252";
+	if ((e = stw_decoder_open(&dec, enc, err)) != STW_OK)
+		goto done;
+	snprintf(res->encoding, sizeof res->encoding, "%s", stw_decoder_name(dec));
+	res->converted = !stw_decoder_is_utf8(dec);
+	res->bom = fp.bom;
+	memcpy(res->sha256, fp.sha256, sizeof res->sha256);
+
+	/* Sniff on the decoded sample (bad bytes in it are simply skipped). */
+	{
+		const char *s = fp.sample + (fp.bom ? 3 : 0);
+		size_t n = fp.sample_len - (fp.bom ? 3 : 0);
+		size_t pos = 0;
+		while (pos < n) {
+			size_t bad = 0;
+			if (stw_decoder_run(dec, s + pos, n - pos, &sample, &bad) == 0)
+				break;
+			pos += bad + 1;
+		}
+		stw_dialect_sniff(sample.data ? sample.data : "", sample.len,
+		                  fp.size == fp.sample_len, &res->dialect);
+		if (opts->delimiter)
+			res->dialect.delimiter = opts->delimiter;
+		if (opts->header >= 0)
+			res->dialect.has_header = opts->header;
+	}
+
+	if ((e = stw_csv_open(&csv, path, &res->dialect, dec, fp.bom,
+	                      fp.utf8 && stw_decoder_is_utf8(dec), err)) != STW_OK)
+		goto done;
+
+	stw_csv_row row;
+	int got;
+	if (res->dialect.sep_line && (got = stw_csv_next(csv, &row, err)) <= 0) {
+		e = got < 0 ? err->code : stw_fail(err, STW_EDATA, "%s: no rows after the sep= line", path);
+		goto done;
+	}
+	if ((got = stw_csv_next(csv, &row, err)) < 0) {
+		e = err->code;
+		goto done;
+	}
+	if (got == 0) {
+		e = stw_fail(err, STW_EDATA, "%s: the file has no rows", path);
+		goto done;
+	}
+	if (row.bad) {
+		e = stw_fail(err, STW_EDATA, "%s:%ld: cannot read the %s row: %s", path, row.line,
+		             res->dialect.has_header ? "header" : "first", row.bad);
+		goto done;
+	}
+	res->ncols = row.n;
+	res->headers = stw_xcalloc(row.n, sizeof *res->headers);
+	for (size_t i = 0; i < row.n; i++)
+		res->headers[i] = res->dialect.has_header ? stw_xstrndup(row.v[i], row.len[i])
+		                                          : stw_xasprintf("column%zu", i + 1);
+	bool pending = !res->dialect.has_header; /* the first row is data */
+	if ((e = stw_mapping_detect((const char *const *)res->headers, res->ncols, opts->profile,
+	                            &res->mapping, err)) != STW_OK)
+		goto done;
+
+	if (ws && !opts->dry_run) {
+		if ((e = stw_ws_begin(ws, err)) != STW_OK)
+			goto done;
+		in_tx = true;
+		if ((e = insert_source(ws, path, opts, &fp, res, err)) != STW_OK)
+			goto done;
+		L.source_id = res->source_id;
+		if ((e = stw_ws_prepare(ws, "INSERT INTO record(source_id, line, fields) VALUES(?,?,?)",
+		                        &L.ins_rec, err)) != STW_OK ||
+		    (e = stw_ws_prepare(ws, "INSERT INTO quarantine(source_id, line, end_line, reason, raw)"
+		                            " VALUES(?,?,?,?,?)", &L.ins_q, err)) != STW_OK)
+			goto done;
+	}
+
+	for (uint64_t n = 0;; n++) {
+		if (!pending) {
+			got = stw_csv_next(csv, &row, err);
+			if (got < 0) {
+				e = err->code;
+				goto done;
+			}
+			if (got == 0)
+				break;
+		}
+		pending = false;
+		if (opts->cancel && *opts->cancel) {
+			e = stw_fail(err, STW_ECANCEL, "%s: import cancelled; nothing was kept", path);
+			goto done;
+		}
+		if (opts->progress && n % PROGRESS_EVERY == 0)
+			opts->progress(stw_csv_offset(csv), fp.size, opts->progress_arg);
+		char reason[240];
+		const char *why = row.bad;
+		if (!why && row.n != res->ncols) {
+			long first = row.line, last = row.end_line;
+			if (last > first && stw_csv_resync(csv, &row, err) < 0) {
+				e = err->code;
+				goto done;
+			}
+			if (last > first)
+				snprintf(reason, sizeof reason,
+				         "%zu fields where the header has %zu (a quote opened on line %ld "
+				         "runs to line %ld)", row.n, res->ncols, first, last);
+			else
+				snprintf(reason, sizeof reason, "%zu fields where the header has %zu",
+				         row.n, res->ncols);
+			why = reason;
+		}
+		if (why) {
+			note_problem(res, why);
+			if (L.ins_q && (e = insert_quarantine(&L, &row, why, err)) != STW_OK)
+				goto done;
+			continue;
+		}
+		res->rows++;
+		if (L.ins_rec && (e = insert_record(&L, &row, err)) != STW_OK)
+			goto done;
+	}
+	if (opts->progress)
+		opts->progress(fp.size, fp.size, opts->progress_arg);
+	if (in_tx) {
+		if ((e = finish_source(ws, res, err)) != STW_OK)
+			goto done;
+		sqlite3_finalize(L.ins_rec);
+		sqlite3_finalize(L.ins_q);
+		L.ins_rec = L.ins_q = NULL;
+		in_tx = false;
+		if ((e = stw_ws_commit(ws, err)) != STW_OK)
+			goto done;
+	}
+
+done:
+	sqlite3_finalize(L.ins_rec);
+	sqlite3_finalize(L.ins_q);
+	if (in_tx)
+		stw_ws_rollback(ws);
+	stw_buf_free(&L.json);
+	stw_buf_free(&sample);
+	stw_csv_close(csv);
+	stw_decoder_free(dec);
+	free(fp.sample);
+	if (e != STW_OK)
+		stw_import_result_free(res);
+	return e;
+}
+
+stw_err
+stw_quarantine_each(stw_ws *ws, stw_quarantine_fn fn, void *arg, stw_error *err)
+{
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws,
+		"SELECT s.name, q.line, q.end_line, q.reason, q.raw FROM quarantine q"
+		" JOIN source s ON s.id = q.source_id ORDER BY q.source_id, q.line", &st, err);
+	if (e != STW_OK)
+		return e;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (fn((const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
+		       sqlite3_column_int64(st, 2), (const char *)sqlite3_column_text(st, 3),
+		       sqlite3_column_blob(st, 4), (size_t)sqlite3_column_bytes(st, 4), arg))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		e = stw_ws_dberr(ws, rc, "reading the quarantine", err);
+	sqlite3_finalize(st);
+	return e;
+}

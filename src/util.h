@@ -1,0 +1,60 @@
+/*
+ * Memory helpers and a growable byte buffer.
+ *
+ * stw_xmalloc and friends never return NULL: on failure they call the
+ * out-of-memory handler (the console installs one that restores the terminal
+ * first) and then abort. Everything they return is released with free().
+ */
+#ifndef STW_UTIL_H
+#define STW_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+typedef void (*stw_oom_handler)(size_t size);
+
+/* Installs the handler run before aborting on out-of-memory (NULL: none). */
+void stw_set_oom_handler(stw_oom_handler fn);
+
+void *stw_xmalloc(size_t size);
+void *stw_xcalloc(size_t n, size_t size);
+void *stw_xrealloc(void *p, size_t size);
+char *stw_xstrdup(const char *s);
+char *stw_xstrndup(const char *s, size_t n);
+/* printf into a new string; the caller frees it. */
+char *stw_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable buffer; data is always NUL-terminated (len excludes the NUL). */
+typedef struct {
+	char  *data;
+	size_t len;
+	size_t cap;
+} stw_buf;
+
+#define STW_BUF_INIT {NULL, 0, 0}
+
+void stw_buf_reserve(stw_buf *b, size_t extra);
+void stw_buf_add(stw_buf *b, const void *p, size_t n);
+void stw_buf_addc(stw_buf *b, char c);
+void stw_buf_adds(stw_buf *b, const char *s);
+void stw_buf_printf(stw_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void stw_buf_reset(stw_buf *b);   /* len = 0, keeps the memory */
+void stw_buf_free(stw_buf *b);    /* frees and re-initialises */
+/* Hands the data to the caller (who frees it) and re-initialises b. */
+char *stw_buf_take(stw_buf *b);
+
+/* True when s (n bytes) is well-formed UTF-8 (no overlongs, no surrogates). */
+bool stw_utf8_valid(const char *s, size_t n);
+/*
+ * Length of the longest prefix of s (n bytes) that is well-formed UTF-8, so
+ * the first bad byte is at s[result] when result < n.
+ */
+size_t stw_utf8_valid_prefix(const char *s, size_t n);
+/* Number of code points in a UTF-8 string of n bytes (bad bytes count as one). */
+size_t stw_utf8_count(const char *s, size_t n);
+
+/* Current time as "YYYY-MM-DDTHH:MM:SSZ" into out (at least 21 bytes). */
+void stw_now_utc(char out[32]);
+
+#endif

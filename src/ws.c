@@ -1,0 +1,356 @@
+/*
+ * Workspace life cycle: create with mode 0600, open in WAL mode with a busy
+ * timeout, check the application id, and migrate the schema forward, each
+ * migration in its own transaction.
+ */
+#include "ws.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* 'STWD': marks the file as a Steward workspace. */
+#define STW_APPLICATION_ID 0x53545744
+
+struct stw_ws {
+	sqlite3 *db;   /* owned */
+	char    *path; /* owned */
+};
+
+/*
+ * Migration i brings the schema from version i to i+1. Never edit a released
+ * migration: add a new one.
+ */
+static const char *const migrations[] = {
+	/* 0 -> 1: sources, records, quarantine */
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE source("
+	"  id INTEGER PRIMARY KEY,"
+	"  path TEXT NOT NULL,"          /* as given on the command line */
+	"  name TEXT NOT NULL,"          /* base name */
+	"  sha256 TEXT NOT NULL,"        /* of the file's bytes */
+	"  size INTEGER NOT NULL,"
+	"  imported_at TEXT NOT NULL,"   /* UTC ISO 8601 */
+	"  steward TEXT NOT NULL,"
+	"  encoding TEXT NOT NULL,"      /* encoding the bytes were read in */
+	"  converted INTEGER NOT NULL,"  /* 1 if decoded to UTF-8 from another encoding */
+	"  bom INTEGER NOT NULL,"
+	"  delimiter TEXT NOT NULL,"
+	"  quote TEXT NOT NULL,"
+	"  line_ending TEXT NOT NULL,"   /* CRLF, LF, CR or mixed */
+	"  has_header INTEGER NOT NULL,"
+	"  entity TEXT NOT NULL,"        /* contact or company */
+	"  profile TEXT NOT NULL,"
+	"  rows INTEGER NOT NULL DEFAULT 0,"
+	"  quarantined INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE source_column("
+	"  source_id INTEGER NOT NULL REFERENCES source(id),"
+	"  pos INTEGER NOT NULL,"        /* 0-based column position */
+	"  header TEXT NOT NULL,"        /* exactly as in the file */
+	"  field TEXT,"                  /* canonical field, NULL if unmapped */
+	"  PRIMARY KEY(source_id, pos)) WITHOUT ROWID;"
+	/* fields: JSON array of every column's text, in file order */
+	"CREATE TABLE record("
+	"  id INTEGER PRIMARY KEY,"
+	"  source_id INTEGER NOT NULL,"
+	"  line INTEGER NOT NULL,"       /* physical line where the row starts */
+	"  fields TEXT NOT NULL);"
+	"CREATE TABLE quarantine("
+	"  id INTEGER PRIMARY KEY,"
+	"  source_id INTEGER NOT NULL REFERENCES source(id),"
+	"  line INTEGER NOT NULL,"
+	"  end_line INTEGER NOT NULL,"
+	"  reason TEXT NOT NULL,"
+	"  raw BLOB NOT NULL);"          /* the row's original bytes */
+	"CREATE INDEX quarantine_source ON quarantine(source_id, line);",
+};
+
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+stw_err
+stw_ws_dberr(stw_ws *ws, int rc, const char *what, stw_error *err)
+{
+	const char *msg = ws && ws->db ? sqlite3_errmsg(ws->db) : sqlite3_errstr(rc);
+	int code = rc & 0xff;
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		msg = "the workspace is locked by another process (try again when it is done)";
+	else if (code == SQLITE_FULL)
+		msg = "the disk is full";
+	else if (code == SQLITE_READONLY)
+		msg = "the workspace is read-only";
+	stw_fail(err, code == SQLITE_BUSY || code == SQLITE_LOCKED ? STW_EBUSY : STW_EDB,
+	         "%s: %s: %s", ws ? ws->path : "workspace", what, msg);
+	if (err)
+		err->sqlite_rc = rc;
+	return err ? err->code : STW_EDB;
+}
+
+stw_err
+stw_ws_prepare(stw_ws *ws, const char *sql, sqlite3_stmt **st, stw_error *err)
+{
+	int rc = sqlite3_prepare_v2(ws->db, sql, -1, st, NULL);
+	if (rc != SQLITE_OK) {
+		*st = NULL;
+		return stw_ws_dberr(ws, rc, "preparing a statement", err);
+	}
+	return STW_OK;
+}
+
+static stw_err
+exec(stw_ws *ws, const char *sql, const char *what, stw_error *err)
+{
+	int rc = sqlite3_exec(ws->db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return stw_ws_dberr(ws, rc, what, err);
+	return STW_OK;
+}
+
+stw_err
+stw_ws_begin(stw_ws *ws, stw_error *err)
+{
+	return exec(ws, "BEGIN IMMEDIATE", "starting a transaction", err);
+}
+
+stw_err
+stw_ws_commit(stw_ws *ws, stw_error *err)
+{
+	stw_err e = exec(ws, "COMMIT", "committing", err);
+	if (e != STW_OK)
+		stw_ws_rollback(ws);
+	return e;
+}
+
+void
+stw_ws_rollback(stw_ws *ws)
+{
+	if (!sqlite3_get_autocommit(ws->db))
+		sqlite3_exec(ws->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int
+pragma_int(stw_ws *ws, const char *sql, int *out)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(ws->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static stw_err
+migrate(stw_ws *ws, bool readonly, stw_error *err)
+{
+	int version = 0;
+	int rc = pragma_int(ws, "PRAGMA user_version", &version);
+	if (rc != SQLITE_OK)
+		return stw_ws_dberr(ws, rc, "reading the schema version", err);
+	if (version > STW_SCHEMA_VERSION)
+		return stw_fail(err, STW_EDATA,
+		                "%s: written by a newer Steward (schema %d, this one knows %d)",
+		                ws->path, version, STW_SCHEMA_VERSION);
+	if (version == STW_SCHEMA_VERSION)
+		return STW_OK;
+	if (readonly)
+		return stw_fail(err, STW_EDATA,
+		                "%s: schema %d needs migrating; open it once read-write",
+		                ws->path, version);
+	for (int v = version; v < N_MIGRATIONS; v++) {
+		stw_err e = stw_ws_begin(ws, err);
+		if (e != STW_OK)
+			return e;
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", v + 1);
+		if ((e = exec(ws, migrations[v], "migrating the schema", err)) != STW_OK ||
+		    (e = exec(ws, pragma, "recording the schema version", err)) != STW_OK) {
+			stw_ws_rollback(ws);
+			return e;
+		}
+		if (v == 0) {
+			char now[32];
+			stw_now_utc(now);
+			if ((e = stw_ws_meta_set(ws, "created_at", now, err)) != STW_OK ||
+			    (e = stw_ws_meta_set(ws, "created_by", "steward " STEWARD_VERSION, err)) != STW_OK) {
+				stw_ws_rollback(ws);
+				return e;
+			}
+		}
+		if ((e = stw_ws_commit(ws, err)) != STW_OK)
+			return e;
+	}
+	return STW_OK;
+}
+
+stw_err
+stw_ws_open(stw_ws **out, const char *path, int flags, stw_error *err)
+{
+	*out = NULL;
+	bool readonly = flags & STW_WS_READONLY;
+	struct stat sb;
+	bool exists = stat(path, &sb) == 0;
+	if (!exists && !(flags & STW_WS_CREATE))
+		return stw_fail(err, STW_ENOENT, "%s: no such workspace", path);
+	if (exists && !S_ISREG(sb.st_mode))
+		return stw_fail(err, STW_EDATA, "%s: not a regular file", path);
+	if (!exists) {
+		/* Create it ourselves so the mode is 0600 whatever the umask. */
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd < 0 && errno != EEXIST)
+			return stw_fail(err, STW_EIO, "%s: cannot create: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+	}
+
+	stw_ws *ws = stw_xcalloc(1, sizeof *ws);
+	ws->path = stw_xstrdup(path);
+	int oflags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	int rc = sqlite3_open_v2(path, &ws->db, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+	stw_err e = STW_OK;
+	if (rc != SQLITE_OK) {
+		e = stw_ws_dberr(ws, rc, "opening", err);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(ws->db, 1);
+	/* Another steward may be writing: wait for it (STEWARD_BUSY_TIMEOUT ms). */
+	const char *bt = getenv("STEWARD_BUSY_TIMEOUT");
+	sqlite3_busy_timeout(ws->db, bt && atoi(bt) > 0 ? atoi(bt) : 10000);
+
+	int app_id = 0;
+	rc = pragma_int(ws, "PRAGMA application_id", &app_id);
+	if (rc == SQLITE_NOTADB) {
+		e = stw_fail(err, STW_EDATA, "%s: not a Steward workspace (not an SQLite file)", path);
+		goto fail;
+	}
+	if (rc != SQLITE_OK) {
+		e = stw_ws_dberr(ws, rc, "reading the header", err);
+		goto fail;
+	}
+	if (app_id != STW_APPLICATION_ID) {
+		int tables = 0;
+		rc = pragma_int(ws, "SELECT count(*) FROM sqlite_schema", &tables);
+		if (rc != SQLITE_OK) {
+			e = stw_ws_dberr(ws, rc, "reading the schema", err);
+			goto fail;
+		}
+		if (tables != 0 || app_id != 0 || readonly) {
+			e = stw_fail(err, STW_EDATA, "%s: not a Steward workspace", path);
+			goto fail;
+		}
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA application_id=%d", STW_APPLICATION_ID);
+		if ((e = exec(ws, sql, "marking the workspace", err)) != STW_OK)
+			goto fail;
+	}
+	if (!readonly) {
+		if ((e = exec(ws, "PRAGMA journal_mode=WAL", "switching to WAL mode", err)) != STW_OK)
+			goto fail;
+		if ((e = exec(ws, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+		                  "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY",
+		              "setting up", err)) != STW_OK)
+			goto fail;
+	}
+	if ((e = migrate(ws, readonly, err)) != STW_OK)
+		goto fail;
+	*out = ws;
+	return STW_OK;
+
+fail:
+	stw_ws_close(ws);
+	return e;
+}
+
+void
+stw_ws_close(stw_ws *ws)
+{
+	if (!ws)
+		return;
+	if (ws->db)
+		sqlite3_close_v2(ws->db);
+	free(ws->path);
+	free(ws);
+}
+
+sqlite3 *
+stw_ws_db(stw_ws *ws)
+{
+	return ws->db;
+}
+
+const char *
+stw_ws_path(const stw_ws *ws)
+{
+	return ws->path;
+}
+
+char *
+stw_ws_meta_get(stw_ws *ws, const char *key)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(ws->db, "SELECT value FROM meta WHERE key=?", -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	char *v = NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = stw_xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+stw_err
+stw_ws_meta_set(stw_ws *ws, const char *key, const char *value, stw_error *err)
+{
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws, "INSERT INTO meta(key, value) VALUES(?, ?) "
+	                               "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+	                           &st, err);
+	if (e != STW_OK)
+		return e;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return stw_ws_dberr(ws, rc, "writing settings", err);
+	return STW_OK;
+}
+
+static int64_t
+count(stw_ws *ws, const char *sql)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(ws->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	int64_t n = -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+int64_t
+stw_ws_count_records(stw_ws *ws)
+{
+	return count(ws, "SELECT count(*) FROM record");
+}
+
+int64_t
+stw_ws_count_quarantine(stw_ws *ws)
+{
+	return count(ws, "SELECT count(*) FROM quarantine");
+}
+
+int64_t
+stw_ws_count_sources(stw_ws *ws)
+{
+	return count(ws, "SELECT count(*) FROM source");
+}

@@ -1,0 +1,75 @@
+/*
+ * The workspace: one SQLite file per piece of work.
+ *
+ * A workspace holds every imported row exactly as it came (source file, line
+ * number and all columns in order), the quarantine of rows that could not be
+ * read, and, as later modules add them, the decisions and the audit trail.
+ * It is opened in WAL mode with a busy timeout so that two stewards can work
+ * on one file; it is created with mode 0600; its schema is versioned and
+ * migrated forward on open.
+ *
+ * Core modules reach the database through stw_ws_db(); the console never
+ * does (it calls the core's functions).
+ */
+#ifndef STW_WS_H
+#define STW_WS_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "error.h"
+
+typedef struct stw_ws stw_ws;
+
+enum {
+	STW_WS_CREATE   = 1, /* create the file if it does not exist */
+	STW_WS_READONLY = 2, /* open read-only (listings, log --verify) */
+};
+
+/* The schema version this build writes. */
+#define STW_SCHEMA_VERSION 1
+
+/*
+ * Opens the workspace at path. With STW_WS_CREATE a missing file is created
+ * (mode 0600) with the current schema; otherwise a missing file is an error
+ * (STW_ENOENT). A file that is not a Steward workspace, or was written by a
+ * newer Steward, is refused (STW_EDATA). Older schemas are migrated.
+ * On success *out is owned by the caller (stw_ws_close); on failure *out is
+ * NULL and err says why.
+ */
+stw_err stw_ws_open(stw_ws **out, const char *path, int flags, stw_error *err);
+
+/* Closes the workspace. NULL is fine. */
+void stw_ws_close(stw_ws *ws);
+
+/* The SQLite handle, borrowed for the workspace's lifetime. Core only. */
+sqlite3 *stw_ws_db(stw_ws *ws);
+
+/* The path the workspace was opened with. Borrowed. */
+const char *stw_ws_path(const stw_ws *ws);
+
+/*
+ * Fills err with an STW_EDB error naming the workspace and SQLite's message
+ * for rc, and returns STW_EDB. `what` says what was being done.
+ */
+stw_err stw_ws_dberr(stw_ws *ws, int rc, const char *what, stw_error *err);
+
+/* Transactions. begin uses BEGIN IMMEDIATE (waits on the busy timeout). */
+stw_err stw_ws_begin(stw_ws *ws, stw_error *err);
+stw_err stw_ws_commit(stw_ws *ws, stw_error *err);
+void    stw_ws_rollback(stw_ws *ws);
+
+/* Reads or writes a value of the meta table. get returns an owned string or NULL. */
+char   *stw_ws_meta_get(stw_ws *ws, const char *key);
+stw_err stw_ws_meta_set(stw_ws *ws, const char *key, const char *value, stw_error *err);
+
+/* Simple counts used by summaries. Return -1 on a database error. */
+int64_t stw_ws_count_records(stw_ws *ws);
+int64_t stw_ws_count_quarantine(stw_ws *ws);
+int64_t stw_ws_count_sources(stw_ws *ws);
+
+/* Prepares sql or fills err; *st is NULL on failure. */
+stw_err stw_ws_prepare(stw_ws *ws, const char *sql, sqlite3_stmt **st, stw_error *err);
+
+#endif
