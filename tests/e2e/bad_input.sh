@@ -59,9 +59,9 @@ check "bad profile syntax: exit 1" status_is 1
 check "bad profile syntax: location" err_has "$FIXTURES/bad_profile_syntax.yaml:6:1:"
 
 # Not a workspace, missing workspace, missing file.
-run quarantine "$FIXTURES/bad_not_a_workspace.steward"
+run quarantine "$FIXTURES/bad_not_a_workspace.txt"
 check "not a workspace: exit 1" status_is 1
-check "not a workspace: message" err_is "steward: $FIXTURES/bad_not_a_workspace.steward: not a Steward workspace (not an SQLite file)"
+check "not a workspace: message" err_is "steward: $FIXTURES/bad_not_a_workspace.txt: not a Steward workspace (not an SQLite file)"
 run quarantine "$WORK/missing.steward"
 check "missing workspace" err_is "steward: $WORK/missing.steward: no such workspace"
 run import "$WORK/x.steward" "$WORK/nope.csv"
