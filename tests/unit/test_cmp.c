@@ -430,7 +430,7 @@ Test(dates, distance_and_swap)
 	cr_expect(!stw_date_swapped(NULL, "2024-04-03"));
 }
 
-/* ==== Folding helpers ==== */
+/* ==== Decoding and folding ==== */
 
 Test(fold, latin_letters)
 {
