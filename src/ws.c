@@ -68,9 +68,100 @@ static const char *const migrations[] = {
 	"  reason TEXT NOT NULL,"
 	"  raw BLOB NOT NULL);"          /* the row's original bytes */
 	"CREATE INDEX quarantine_source ON quarantine(source_id, line);",
+
+	/* 1 -> 2: current values, changes, proposals, findings, audit trail,
+	 * matching results */
+	/* rec: one row per record with the current value of every canonical
+	 * field (the original plus applied changes); built lazily from record. */
+	"CREATE TABLE rec("
+	"  id INTEGER PRIMARY KEY,"       /* = record.id */
+	"  source_id INTEGER NOT NULL,"
+	"  entity TEXT NOT NULL,"         /* contact or company */
+	"  status TEXT NOT NULL DEFAULT 'active'," /* active, purged, merged */
+	"  master_id INTEGER,"            /* merged: the record it was merged into */
+	"  external_id TEXT, salutation TEXT, first_name TEXT, middle_name TEXT,"
+	"  last_name TEXT, full_name TEXT, name TEXT, email TEXT, email2 TEXT, email3 TEXT,"
+	"  phone TEXT, phone2 TEXT, phone3 TEXT, mobile TEXT, fax TEXT, company TEXT,"
+	"  title TEXT, department TEXT, street TEXT, city TEXT, state TEXT, postcode TEXT,"
+	"  country TEXT, website TEXT, domain TEXT, industry TEXT, employees TEXT,"
+	"  parent_id TEXT, birth_date TEXT, created_at TEXT, updated_at TEXT,"
+	"  last_activity_at TEXT, owner TEXT, lifecycle_stage TEXT, row_checksum TEXT);"
+	"CREATE INDEX rec_source ON rec(source_id);"
+	/* change: every value change applied to a record (edit, standardization,
+	 * survivorship), newest wins; undone changes stay with active = 0. */
+	"CREATE TABLE change("
+	"  id INTEGER PRIMARY KEY,"
+	"  record_id INTEGER NOT NULL,"
+	"  field TEXT NOT NULL,"          /* canonical field */
+	"  old TEXT, new TEXT,"
+	"  audit_seq INTEGER,"            /* the decision that made it */
+	"  active INTEGER NOT NULL DEFAULT 1);"
+	"CREATE INDEX change_record ON change(record_id, field);"
+	/* proposal: a standardization a rule proposes, applied or dismissed by a
+	 * decision. */
+	"CREATE TABLE proposal("
+	"  id INTEGER PRIMARY KEY,"
+	"  record_id INTEGER NOT NULL,"
+	"  field TEXT NOT NULL,"
+	"  rule TEXT NOT NULL,"
+	"  before TEXT, after TEXT, why TEXT,"
+	"  kind TEXT NOT NULL,"           /* safe or suggest */
+	"  status TEXT NOT NULL DEFAULT 'open'," /* open, applied, dismissed */
+	"  UNIQUE(record_id, field, rule));"
+	"CREATE INDEX proposal_rule ON proposal(rule, status);"
+	/* finding: a record failing a validation rule; kept current after edits. */
+	"CREATE TABLE finding("
+	"  id INTEGER PRIMARY KEY,"
+	"  record_id INTEGER NOT NULL,"
+	"  field TEXT,"                   /* NULL for whole-record findings */
+	"  rule TEXT NOT NULL,"
+	"  severity TEXT NOT NULL,"       /* error, warning, info */
+	"  message TEXT NOT NULL);"
+	"CREATE INDEX finding_record ON finding(record_id);"
+	"CREATE INDEX finding_rule ON finding(rule);"
+	/* audit: append-only, hash-chained trail of every decision. */
+	"CREATE TABLE audit("
+	"  seq INTEGER PRIMARY KEY,"
+	"  ts TEXT NOT NULL,"             /* UTC ISO 8601 */
+	"  steward TEXT NOT NULL,"
+	"  action TEXT NOT NULL,"
+	"  subject TEXT NOT NULL,"        /* e.g. cluster:12, record:345 */
+	"  before TEXT, after TEXT,"      /* JSON */
+	"  reason TEXT,"
+	"  prev_hash TEXT NOT NULL,"
+	"  hash TEXT NOT NULL);"
+	"CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;"
+	"CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+	"  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;"
+	/* matching results */
+	"CREATE TABLE pair("
+	"  a INTEGER NOT NULL, b INTEGER NOT NULL," /* record ids, a < b */
+	"  weight REAL NOT NULL,"         /* total log2 likelihood ratio */
+	"  prob REAL NOT NULL,"           /* match probability */
+	"  levels TEXT NOT NULL,"         /* JSON: field -> level */
+	"  PRIMARY KEY(a, b)) WITHOUT ROWID;"
+	"CREATE TABLE cluster("
+	"  id INTEGER PRIMARY KEY,"
+	"  status TEXT NOT NULL DEFAULT 'open'," /* open, accepted, rejected, deferred */
+	"  size INTEGER NOT NULL,"
+	"  min_prob REAL, max_prob REAL,"
+	"  flagged INTEGER NOT NULL DEFAULT 0," /* held together by weak chains */
+	"  claimed_by TEXT, claimed_at TEXT);"
+	"CREATE TABLE cluster_member("
+	"  cluster_id INTEGER NOT NULL,"
+	"  record_id INTEGER NOT NULL,"
+	"  PRIMARY KEY(cluster_id, record_id)) WITHOUT ROWID;"
+	"CREATE INDEX cluster_member_record ON cluster_member(record_id);"
+	/* pairs a steward said are different: never proposed again */
+	"CREATE TABLE rejected_pair("
+	"  a INTEGER NOT NULL, b INTEGER NOT NULL,"
+	"  audit_seq INTEGER,"
+	"  PRIMARY KEY(a, b)) WITHOUT ROWID;",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+_Static_assert(N_MIGRATIONS == STW_SCHEMA_VERSION, "one migration per schema version");
 
 stw_err
 stw_ws_dberr(stw_ws *ws, int rc, const char *what, stw_error *err)

@@ -1,0 +1,260 @@
+/*
+ * rec: filled from record through each source's column mapping, changed only
+ * through stw_rec_set(), which logs every change.
+ */
+#include "rec.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const fields[] = {
+	"external_id", "salutation", "first_name", "middle_name", "last_name", "full_name",
+	"name", "email", "email2", "email3", "phone", "phone2", "phone3", "mobile", "fax",
+	"company", "title", "department", "street", "city", "state", "postcode", "country",
+	"website", "domain", "industry", "employees", "parent_id", "birth_date", "created_at",
+	"updated_at", "last_activity_at", "owner", "lifecycle_stage", "row_checksum", NULL,
+};
+
+const char *const *
+stw_rec_fields(void)
+{
+	return fields;
+}
+
+int
+stw_rec_has_field(const char *field)
+{
+	for (int i = 0; fields[i]; i++)
+		if (strcmp(fields[i], field) == 0)
+			return 1;
+	return 0;
+}
+
+/* Builds the INSERT ... SELECT for one source from its column mapping. */
+static stw_err
+sync_source(stw_ws *ws, int64_t source_id, const char *entity, int64_t *added, stw_error *err)
+{
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws, "SELECT pos, field FROM source_column"
+	                               " WHERE source_id=? AND field IS NOT NULL ORDER BY pos",
+	                           &st, err);
+	if (e != STW_OK)
+		return e;
+	stw_buf cols = STW_BUF_INIT, vals = STW_BUF_INIT;
+	sqlite3_bind_int64(st, 1, source_id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *field = (const char *)sqlite3_column_text(st, 1);
+		if (!stw_rec_has_field(field))
+			continue;
+		char *q = sqlite3_mprintf(", \"%w\"", field);
+		stw_buf_adds(&cols, q);
+		sqlite3_free(q);
+		stw_buf_printf(&vals, ", json_extract(r.fields, '$[%d]')", sqlite3_column_int(st, 0));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		stw_buf_free(&cols);
+		stw_buf_free(&vals);
+		return stw_ws_dberr(ws, rc, "reading the column mapping", err);
+	}
+	char *sql = stw_xasprintf(
+		"INSERT INTO rec(id, source_id, entity%s) SELECT r.id, r.source_id, ?%s"
+		" FROM record r WHERE r.source_id=? AND NOT EXISTS"
+		" (SELECT 1 FROM rec WHERE rec.id = r.id)",
+		cols.data ? cols.data : "", vals.data ? vals.data : "");
+	stw_buf_free(&cols);
+	stw_buf_free(&vals);
+	e = stw_ws_prepare(ws, sql, &st, err);
+	free(sql);
+	if (e != STW_OK)
+		return e;
+	sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, source_id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return stw_ws_dberr(ws, rc, "building current values", err);
+	*added += sqlite3_changes(stw_ws_db(ws));
+	return STW_OK;
+}
+
+stw_err
+stw_rec_sync(stw_ws *ws, int64_t *added, stw_error *err)
+{
+	int64_t n = 0;
+	sqlite3_stmt *st;
+	/* Sources with records missing from rec. */
+	stw_err e = stw_ws_prepare(ws,
+		"SELECT s.id, s.entity FROM source s WHERE s.rows >"
+		" (SELECT count(*) FROM rec WHERE rec.source_id = s.id)", &st, err);
+	if (e != STW_OK)
+		return e;
+	bool own_tx = sqlite3_get_autocommit(stw_ws_db(ws));
+	int64_t ids[256];
+	char ents[256][8];
+	int nsrc = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && nsrc < 256) {
+		ids[nsrc] = sqlite3_column_int64(st, 0);
+		snprintf(ents[nsrc], sizeof ents[nsrc], "%s", sqlite3_column_text(st, 1));
+		nsrc++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return stw_ws_dberr(ws, rc, "reading sources", err);
+	if (nsrc == 0)
+		goto done;
+	if (own_tx && (e = stw_ws_begin(ws, err)) != STW_OK)
+		return e;
+	for (int i = 0; i < nsrc && e == STW_OK; i++)
+		e = sync_source(ws, ids[i], ents[i], &n, err);
+	if (own_tx) {
+		if (e == STW_OK)
+			e = stw_ws_commit(ws, err);
+		else
+			stw_ws_rollback(ws);
+	}
+done:
+	if (added)
+		*added = e == STW_OK ? n : 0;
+	return e;
+}
+
+stw_err
+stw_rec_get(stw_ws *ws, int64_t id, const char *field, char **value, stw_error *err)
+{
+	*value = NULL;
+	if (!stw_rec_has_field(field))
+		return stw_fail(err, STW_EUSAGE, "unknown field '%s'", field);
+	char *sql = sqlite3_mprintf("SELECT \"%w\" FROM rec WHERE id=?", field);
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws, sql, &st, err);
+	sqlite3_free(sql);
+	if (e != STW_OK)
+		return e;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+		if (v && *v)
+			*value = stw_xstrdup(v);
+	} else if (rc == SQLITE_DONE) {
+		e = stw_fail(err, STW_ENOENT, "no record %lld", (long long)id);
+	} else {
+		e = stw_ws_dberr(ws, rc, "reading a record", err);
+	}
+	sqlite3_finalize(st);
+	return e;
+}
+
+static stw_err
+write_field(stw_ws *ws, int64_t id, const char *field, const char *value, stw_error *err)
+{
+	char *sql = sqlite3_mprintf("UPDATE rec SET \"%w\"=? WHERE id=?", field);
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws, sql, &st, err);
+	sqlite3_free(sql);
+	if (e != STW_OK)
+		return e;
+	if (value && *value)
+		sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 1);
+	sqlite3_bind_int64(st, 2, id);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return stw_ws_dberr(ws, rc, "changing a record", err);
+	return STW_OK;
+}
+
+stw_err
+stw_rec_set(stw_ws *ws, int64_t id, const char *field, const char *value, int64_t audit_seq,
+            int64_t *change_id, stw_error *err)
+{
+	if (change_id)
+		*change_id = 0;
+	char *old;
+	stw_err e = stw_rec_get(ws, id, field, &old, err);
+	if (e != STW_OK)
+		return e;
+	const char *nv = value && *value ? value : NULL;
+	if ((!old && !nv) || (old && nv && strcmp(old, nv) == 0)) {
+		free(old);
+		return STW_OK;
+	}
+	if ((e = write_field(ws, id, field, nv, err)) != STW_OK) {
+		free(old);
+		return e;
+	}
+	sqlite3_stmt *st;
+	if ((e = stw_ws_prepare(ws, "INSERT INTO change(record_id, field, old, new, audit_seq)"
+	                            " VALUES(?,?,?,?,?)", &st, err)) != STW_OK) {
+		free(old);
+		return e;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, field, -1, SQLITE_STATIC);
+	if (old)
+		sqlite3_bind_text(st, 3, old, -1, SQLITE_STATIC);
+	if (nv)
+		sqlite3_bind_text(st, 4, nv, -1, SQLITE_STATIC);
+	if (audit_seq)
+		sqlite3_bind_int64(st, 5, audit_seq);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	free(old);
+	if (rc != SQLITE_DONE)
+		return stw_ws_dberr(ws, rc, "recording a change", err);
+	if (change_id)
+		*change_id = sqlite3_last_insert_rowid(stw_ws_db(ws));
+	return STW_OK;
+}
+
+stw_err
+stw_rec_revert(stw_ws *ws, int64_t change_id, stw_error *err)
+{
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws, "SELECT record_id, field, old, new FROM change"
+	                               " WHERE id=? AND active=1", &st, err);
+	if (e != STW_OK)
+		return e;
+	sqlite3_bind_int64(st, 1, change_id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		if (rc == SQLITE_DONE)
+			return stw_fail(err, STW_ENOENT, "no active change %lld", (long long)change_id);
+		return stw_ws_dberr(ws, rc, "reading a change", err);
+	}
+	int64_t id = sqlite3_column_int64(st, 0);
+	char *field = stw_xstrdup((const char *)sqlite3_column_text(st, 1));
+	const char *o = (const char *)sqlite3_column_text(st, 2);
+	const char *nw = (const char *)sqlite3_column_text(st, 3);
+	char *old = o ? stw_xstrdup(o) : NULL;
+	char *newv = nw ? stw_xstrdup(nw) : NULL;
+	sqlite3_finalize(st);
+	char *cur;
+	e = stw_rec_get(ws, id, field, &cur, err);
+	if (e == STW_OK) {
+		bool same = (!cur && !newv) || (cur && newv && strcmp(cur, newv) == 0);
+		if (same)
+			e = write_field(ws, id, field, old, err);
+		free(cur);
+	}
+	free(field);
+	free(old);
+	free(newv);
+	if (e != STW_OK)
+		return e;
+	if ((e = stw_ws_prepare(ws, "UPDATE change SET active=0 WHERE id=?", &st, err)) != STW_OK)
+		return e;
+	sqlite3_bind_int64(st, 1, change_id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return stw_ws_dberr(ws, rc, "marking a change undone", err);
+	return STW_OK;
+}

@@ -1,0 +1,482 @@
+/*
+ * Email standardizer: trimming, lower case, the syntax real CRMs accept
+ * (the dot-atom subset of RFC 5322, no quoted local parts, no address
+ * literals, ASCII only), domain typos proposed as fixes, and the role and
+ * placeholder tests the validation rules use.
+ *
+ * Typos are only ever SUGGESTed: a misspelt domain may be a real one (a
+ * company called "gmial" could exist), so a person confirms each fix.
+ */
+#include "std_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define LOCAL_MAX  64
+#define LABEL_MAX  63
+#define DOMAIN_MAX 253
+#define ADDR_MAX   254
+
+/* ==== Tables ==== */
+
+static const struct {
+	const char *typo, *fix;
+} domain_typos[] = {
+	{"gmial.com", "gmail.com"},     {"gmai.com", "gmail.com"},
+	{"gamil.com", "gmail.com"},     {"gnail.com", "gmail.com"},
+	{"gmail.con", "gmail.com"},     {"gmail.co", "gmail.com"},
+	{"gmail.cm", "gmail.com"},      {"gmail.om", "gmail.com"},
+	{"gmaill.com", "gmail.com"},    {"gmal.com", "gmail.com"},
+	{"gmil.com", "gmail.com"},      {"gmali.com", "gmail.com"},
+	{"hotmial.com", "hotmail.com"},
+	{"hotmal.com", "hotmail.com"},  {"hotmil.com", "hotmail.com"},
+	{"hotmai.com", "hotmail.com"},  {"hotmail.co", "hotmail.com"},
+	{"hotmail.con", "hotmail.com"}, {"hotamil.com", "hotmail.com"},
+	{"yaho.com", "yahoo.com"},      {"yahooo.com", "yahoo.com"},
+	{"yahoo.co", "yahoo.com"},      {"yahoo.con", "yahoo.com"},
+	{"yhoo.com", "yahoo.com"},      {"outlok.com", "outlook.com"},
+	{"outlook.co", "outlook.com"},  {"outloo.com", "outlook.com"},
+	{"iclod.com", "icloud.com"},    {"icoud.com", "icloud.com"},
+	{"icloud.co", "icloud.com"},    {"aol.co", "aol.com"},
+};
+
+/* Top-level domains that are not real and have one obvious intent. */
+static const struct {
+	const char *typo, *fix;
+} tld_typos[] = {
+	{"con", "com"}, {"cmo", "com"}, {"ocm", "com"}, {"vom", "com"},
+	{"xom", "com"}, {"cpm", "com"}, {"clm", "com"}, {"comm", "com"},
+	{"coom", "com"}, {"nte", "net"}, {"nett", "net"}, {"ner", "net"},
+	{"ogr", "org"}, {"orgg", "org"}, {"prg", "org"},
+};
+
+static const char *const popular_domains[] = {
+	"gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "yahoo.fr",
+	"yahoo.de", "ymail.com", "hotmail.com", "hotmail.co.uk", "hotmail.fr",
+	"hotmail.de", "hotmail.it", "outlook.com", "live.com", "msn.com",
+	"aol.com", "icloud.com", "me.com", "mac.com", "comcast.net",
+	"verizon.net", "att.net", "sbcglobal.net", "protonmail.com",
+	"proton.me", "gmx.de", "gmx.net", "gmx.com", "web.de", "t-online.de",
+	"mail.com", "email.com", "mail.ru", "yandex.ru", "orange.fr", "free.fr",
+	"laposte.net", "btinternet.com", "sky.com", "virginmedia.com",
+	"zoho.com", "fastmail.com", "bigpond.com", "shaw.ca", "rogers.com",
+};
+
+static const char *const role_locals[] = {
+	"info", "sales", "support", "admin", "administrator", "contact",
+	"contactus", "hello", "office", "billing", "accounts", "accounting",
+	"hr", "jobs", "careers", "recruitment", "recruiting", "noreply",
+	"donotreply", "postmaster", "webmaster", "hostmaster", "abuse",
+	"marketing", "team", "enquiries", "enquiry", "inquiries", "inquiry",
+	"help", "helpdesk", "service", "customerservice", "customercare",
+	"feedback", "press", "media", "news", "newsletter", "reception",
+	"orders", "order", "invoices", "invoice", "finance", "legal", "privacy",
+	"security", "it", "root", "sysadmin", "all", "staff", "general",
+	"booking", "bookings", "reservations", "partners", "purchasing",
+	"procurement", "shop", "store", "mail", "mailer", "notifications",
+	"alerts", "frontdesk", "membership", "events", "donations",
+	"compliance", "ceo", "board", "investor", "investors", "ir",
+};
+
+static const char *const placeholder_domains[] = {
+	"example.com", "example.net", "example.org", "test.com", "asdf.com",
+	"noemail.com", "nomail.com", "none.com", "fake.com", "email.invalid",
+	"domain.com", "yourdomain.com", "mydomain.com", "company.com",
+	"noemail.net", "nowhere.com", "unknown.com",
+};
+
+static const char *const placeholder_tlds[] = {
+	"test", "invalid", "example", "localhost", "local",
+};
+
+static const char *const placeholder_locals[] = {
+	"noemail", "nomail", "none", "noaddress", "unknown", "na", "fake",
+	"dummy", "placeholder", "email", "youremail", "name",
+};
+
+static const char *const junk_words[] = {
+	"test", "asdf", "qwerty", "abc", "xxx", "aaa", "foo", "fake", "sample",
+	"none", "na", "dummy", "temp", "xyz", "asd", "sdf", "blah", "nobody",
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static bool
+in_list(const char *w, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(w, list[i]) == 0)
+			return true;
+	return false;
+}
+
+/* ==== Syntax ==== */
+
+static bool
+is_atext(int c)
+{
+	return stw_stdi_is_alpha(c) || stw_stdi_is_digit(c) ||
+	       (c && strchr("!#$%&'*+-/=?^_`{|}~", c) != NULL);
+}
+
+/* Checks a lower-case address; on failure writes the reason to why. */
+static bool
+syntax_ok(const char *a, stw_std_result *out)
+{
+	const char *at = strchr(a, '@');
+	size_t len = strlen(a);
+
+	if (!at) {
+		stw_stdi_why(out, "no @ in the address");
+		return false;
+	}
+	if (strchr(at + 1, '@')) {
+		stw_stdi_why(out, "more than one @");
+		return false;
+	}
+	size_t llen = (size_t)(at - a);
+	const char *dom = at + 1;
+	size_t dlen = strlen(dom);
+	if (llen == 0) {
+		stw_stdi_why(out, "nothing before the @");
+		return false;
+	}
+	if (llen > LOCAL_MAX) {
+		stw_stdi_why(out, "part before the @ is longer than 64 characters");
+		return false;
+	}
+	if (a[0] == '"') {
+		stw_stdi_why(out, "quoted local part is not accepted");
+		return false;
+	}
+	for (size_t i = 0; i < llen; i++) {
+		if (a[i] == '.') {
+			if (i == 0 || i + 1 == llen || a[i + 1] == '.') {
+				stw_stdi_why(out, "misplaced or doubled dot before the @");
+				return false;
+			}
+		} else if (!is_atext((unsigned char)a[i])) {
+			stw_stdi_why(out, "character '%c' not allowed before the @", a[i]);
+			return false;
+		}
+	}
+	if (dlen == 0) {
+		stw_stdi_why(out, "nothing after the @");
+		return false;
+	}
+	if (dlen > DOMAIN_MAX || len > ADDR_MAX) {
+		stw_stdi_why(out, "address longer than 254 characters");
+		return false;
+	}
+	if (dom[0] == '[') {
+		stw_stdi_why(out, "address literal domains are not accepted");
+		return false;
+	}
+	size_t labels = 0;
+	const char *p = dom;
+	const char *last = dom;
+	for (;;) {
+		const char *dot = strchr(p, '.');
+		size_t n = dot ? (size_t)(dot - p) : strlen(p);
+		if (n == 0) {
+			stw_stdi_why(out, "empty label in the domain");
+			return false;
+		}
+		if (n > LABEL_MAX) {
+			stw_stdi_why(out, "domain label longer than 63 characters");
+			return false;
+		}
+		if (p[0] == '-' || p[n - 1] == '-') {
+			stw_stdi_why(out, "domain label starts or ends with a hyphen");
+			return false;
+		}
+		for (size_t i = 0; i < n; i++)
+			if (!stw_stdi_is_alpha((unsigned char)p[i]) &&
+			    !stw_stdi_is_digit((unsigned char)p[i]) && p[i] != '-') {
+				stw_stdi_why(out, "character '%c' not allowed in the domain", p[i]);
+				return false;
+			}
+		labels++;
+		last = p;
+		if (!dot)
+			break;
+		p = dot + 1;
+	}
+	if (labels < 2) {
+		stw_stdi_why(out, "domain has no dot");
+		return false;
+	}
+	size_t tlen = strlen(last);
+	for (size_t i = 0; i < tlen; i++)
+		if (!stw_stdi_is_alpha((unsigned char)last[i])) {
+			stw_stdi_why(out, "top-level domain '%s' is not letters only", last);
+			return false;
+		}
+	if (tlen < 2) {
+		stw_stdi_why(out, "top-level domain '%s' is too short", last);
+		return false;
+	}
+	return true;
+}
+
+/* ==== Typos ==== */
+
+/* Optimal string alignment distance (edits, with adjacent transpositions). */
+static size_t
+osa_distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	size_t *d = stw_xcalloc((n + 1) * (m + 1), sizeof *d);
+#define D(i, j) d[(i) * (m + 1) + (j)]
+	for (size_t i = 0; i <= n; i++)
+		D(i, 0) = i;
+	for (size_t j = 0; j <= m; j++)
+		D(0, j) = j;
+	for (size_t i = 1; i <= n; i++)
+		for (size_t j = 1; j <= m; j++) {
+			size_t cost = a[i - 1] != b[j - 1];
+			size_t v = D(i - 1, j) + 1;
+			if (D(i, j - 1) + 1 < v)
+				v = D(i, j - 1) + 1;
+			if (D(i - 1, j - 1) + cost < v)
+				v = D(i - 1, j - 1) + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    D(i - 2, j - 2) + 1 < v)
+				v = D(i - 2, j - 2) + 1;
+			D(i, j) = v;
+		}
+	size_t r = D(n, m);
+#undef D
+	free(d);
+	return r;
+}
+
+/* True when the first label of dom is the first label of a popular domain. */
+static bool
+popular_provider(const char *dom)
+{
+	size_t n = strcspn(dom, ".");
+	for (size_t i = 0; i < COUNT(popular_domains); i++) {
+		const char *p = popular_domains[i];
+		if (strncmp(p, dom, n) == 0 && p[n] == '.')
+			return true;
+	}
+	return false;
+}
+
+/* The fixed domain for dom (a new string) or NULL when it looks right. */
+static char *
+fix_domain(const char *dom)
+{
+	for (size_t i = 0; i < COUNT(domain_typos); i++)
+		if (strcmp(dom, domain_typos[i].typo) == 0)
+			return stw_xstrdup(domain_typos[i].fix);
+	if (in_list(dom, popular_domains, COUNT(popular_domains)))
+		return NULL;
+	/* ".co" for ".com" at a provider that lives at ".com" (yahoo.co) */
+	size_t dl = strlen(dom);
+	if (dl > 3 && strcmp(dom + dl - 3, ".co") == 0) {
+		char *com = stw_xasprintf("%sm", dom);
+		if (in_list(com, popular_domains, COUNT(popular_domains)))
+			return com;
+		free(com);
+	}
+	const char *tld = strrchr(dom, '.');
+	if (tld)
+		for (size_t i = 0; i < COUNT(tld_typos); i++)
+			if (strcmp(tld + 1, tld_typos[i].typo) == 0) {
+				char *fixed = stw_xasprintf("%.*s.%s", (int)(tld - dom), dom,
+				                            tld_typos[i].fix);
+				/* "hotnail.con": the rest may be mistyped too */
+				char *more = fix_domain(fixed);
+				if (more) {
+					free(fixed);
+					return more;
+				}
+				return fixed;
+			}
+	/*
+	 * Edit distance to the popular domains. Short domains are left alone
+	 * (ge.com is not a typo of me.com), and so are other country domains of
+	 * a known provider (outlook.es, gmx.at are real).
+	 */
+	size_t len = strlen(dom);
+	if (len < 8 || len > 64 || popular_provider(dom))
+		return NULL;
+	size_t limit = len < 12 ? 1 : 2;
+	size_t best = limit + 1;
+	const char *fix = NULL;
+	for (size_t i = 0; i < COUNT(popular_domains); i++) {
+		size_t dist = osa_distance(dom, popular_domains[i]);
+		if (dist < best) {
+			best = dist;
+			fix = popular_domains[i];
+		}
+	}
+	return fix ? stw_xstrdup(fix) : NULL;
+}
+
+void
+stw_std_email_typo(const char *in, stw_std_result *out)
+{
+	char *t = stw_stdi_tidy(in);
+	if (!*t) {
+		stw_stdi_set(out, STW_STD_EMPTY, NULL);
+		free(t);
+		return;
+	}
+	const char *at = strrchr(t, '@');
+	if (!at) {
+		stw_stdi_set(out, STW_STD_INVALID, NULL);
+		stw_stdi_why(out, "no @ in the address");
+		free(t);
+		return;
+	}
+	char *fix = fix_domain(at + 1);
+	if (fix) {
+		char *addr = stw_xasprintf("%.*s@%s", (int)(at - t), t, fix);
+		stw_stdi_set(out, STW_STD_SUGGEST, addr);
+		stw_stdi_why(out, "domain typo: %.60s -> %.60s", at + 1, fix);
+		free(addr);
+		free(fix);
+	} else {
+		stw_stdi_set(out, STW_STD_SAME, NULL);
+	}
+	free(t);
+}
+
+/* ==== Standardizer ==== */
+
+void
+stw_std_email(const char *in, stw_std_result *out)
+{
+	char *t = stw_stdi_tidy(in);
+	const char *why_extra = NULL;
+	if (!*t) {
+		stw_stdi_set(out, STW_STD_EMPTY, NULL);
+		free(t);
+		return;
+	}
+	char *a = t;
+	if (strncmp(a, "mailto:", 7) == 0 || strncmp(a, "MAILTO:", 7) == 0) {
+		a += 7;
+		why_extra = "mailto: removed";
+	}
+	size_t len = strlen(a);
+	/* "Name <addr>" or "<addr>" */
+	char *lt = strrchr(a, '<');
+	if (lt && len && a[len - 1] == '>') {
+		a[len - 1] = '\0';
+		a = lt + 1;
+		why_extra = "display name removed";
+	}
+	/* stray quotes and trailing punctuation from copy and paste */
+	len = strlen(a);
+	while (len && strchr(".,;:'\"", a[len - 1]))
+		a[--len] = '\0';
+	while (*a == '"' || *a == '\'' || *a == ' ')
+		a++;
+	len = strlen(a);
+	while (len && a[len - 1] == ' ')
+		a[--len] = '\0';
+
+	stw_stdi_set(out, STW_STD_INVALID, NULL);
+	const char *first_at = strchr(a, '@');
+	if (first_at && strchr(first_at + 1, '@') && strpbrk(a, " ,;")) {
+		stw_stdi_why(out, "several addresses in one field");
+		free(t);
+		return;
+	}
+	for (const char *p = a; *p; p++) {
+		if ((unsigned char)*p >= 0x80) {
+			stw_stdi_why(out, "non-ASCII characters in the address");
+			free(t);
+			return;
+		}
+		if (*p == ' ') {
+			stw_stdi_why(out, "space inside the address");
+			free(t);
+			return;
+		}
+	}
+	for (char *p = a; *p; p++)
+		*p = (char)stw_stdi_ascii_lower((unsigned char)*p);
+	if (!syntax_ok(a, out)) {
+		free(t);
+		return;
+	}
+
+	stw_std_result typo = {0};
+	stw_std_email_typo(a, &typo);
+	if (typo.status == STW_STD_SUGGEST) {
+		*out = typo;
+		free(t);
+		return;
+	}
+	stw_std_result_free(&typo);
+	stw_stdi_same_or_changed(out, in, a);
+	if (out->status == STW_STD_CHANGED)
+		stw_stdi_why(out, "%s", why_extra ? why_extra : "address lower-cased and trimmed");
+	free(t);
+}
+
+/* ==== Role and placeholder addresses ==== */
+
+/* The local part, lower case, without +tag, separators or trailing digits. */
+static char *
+local_key(const char *email)
+{
+	stw_buf b = STW_BUF_INIT;
+	if (!email)
+		return stw_buf_take(&b);
+	while (*email == ' ')
+		email++;
+	for (const char *p = email; *p && *p != '@' && *p != '+'; p++) {
+		if (*p == '.' || *p == '-' || *p == '_')
+			continue;
+		stw_buf_addc(&b, (char)stw_stdi_ascii_lower((unsigned char)*p));
+	}
+	while (b.len && stw_stdi_is_digit((unsigned char)b.data[b.len - 1]))
+		b.data[--b.len] = '\0';
+	return stw_buf_take(&b);
+}
+
+bool
+stw_std_email_is_role(const char *email)
+{
+	if (!email || !strchr(email, '@'))
+		return false;
+	char *k = local_key(email);
+	bool r = in_list(k, role_locals, COUNT(role_locals));
+	free(k);
+	return r;
+}
+
+bool
+stw_std_email_is_placeholder(const char *email)
+{
+	if (!email)
+		return false;
+	const char *at = strrchr(email, '@');
+	if (!at)
+		return false;
+	char *dom = stw_xstrdup(at + 1);
+	for (char *p = dom; *p; p++)
+		*p = (char)stw_stdi_ascii_lower((unsigned char)*p);
+	size_t dlen = strlen(dom);
+	while (dlen && (dom[dlen - 1] == ' ' || dom[dlen - 1] == '.'))
+		dom[--dlen] = '\0';
+	char *loc = local_key(email);
+	bool r = in_list(dom, placeholder_domains, COUNT(placeholder_domains)) ||
+	         in_list(loc, placeholder_locals, COUNT(placeholder_locals));
+	const char *tld = strrchr(dom, '.');
+	if (!r && in_list(tld ? tld + 1 : dom, placeholder_tlds, COUNT(placeholder_tlds)))
+		r = true;
+	if (!r && in_list(loc, junk_words, COUNT(junk_words))) {
+		size_t n = strcspn(dom, ".");
+		r = strlen(loc) == n && strncmp(loc, dom, n) == 0;
+	}
+	free(loc);
+	free(dom);
+	return r;
+}
