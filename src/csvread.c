@@ -40,6 +40,7 @@ struct stw_csv {
 	bool         row_started;
 	char         bad[160];
 	bool         is_bad;
+	bool         bad_encoding; /* the reason is an undecodable byte */
 
 	stw_buf      arena;        /* field bytes, NUL-separated */
 	size_t      *offs;         /* field start offsets into arena */
@@ -66,11 +67,16 @@ on_field(void *s, size_t len, void *data)
 		r->lens = stw_xrealloc(r->lens, r->fcap * sizeof *r->lens);
 		r->ptrs = stw_xrealloc(r->ptrs, r->fcap * sizeof *r->ptrs);
 	}
+	if (!s)
+		len = 0;
 	r->offs[r->nf] = r->arena.len;
 	r->lens[r->nf] = len;
 	r->nf++;
-	stw_buf_add(&r->arena, s ? s : "", s ? len : 0);
-	stw_buf_addc(&r->arena, '\0');
+	stw_buf_reserve(&r->arena, len + 1);
+	if (len)
+		memcpy(r->arena.data + r->arena.len, s, len);
+	r->arena.len += len;
+	r->arena.data[r->arena.len++] = '\0';
 }
 
 static void
@@ -100,6 +106,7 @@ row_reset(stw_csv *r)
 	r->row_done = false;
 	r->row_started = false;
 	r->is_bad = false;
+	r->bad_encoding = false;
 	r->bad[0] = '\0';
 	r->first_line_len = 0;
 }
@@ -261,6 +268,7 @@ fill_row(stw_csv *r, stw_csv_row *row)
 	row->raw = r->raw.data ? r->raw.data : "";
 	row->raw_len = r->raw.len;
 	row->bad = r->is_bad ? r->bad : NULL;
+	row->bad_encoding = r->bad_encoding;
 }
 
 /* Goes back to the start of the line after the current row's first line. */
@@ -345,17 +353,27 @@ stw_csv_next(stw_csv *r, stw_csv_row *row, stw_error *err)
 		if (nul)
 			mark_bad(r, "NUL byte on line %ld, column %zu", r->line,
 			         stw_utf8_count(p, (size_t)(nul - p)) + 1);
-		if (!r->trusted_utf8) {
+		if (stw_decoder_is_utf8(r->dec)) {
+			/* UTF-8 is checked in place: no copy. */
+			size_t ok = r->trusted_utf8 ? n : stw_utf8_valid_prefix(p, n);
+			if (ok < n && !r->is_bad) {
+				r->is_bad = true;
+				r->bad_encoding = true;
+				snprintf(r->bad, sizeof r->bad,
+				         "byte 0x%02X that is not valid utf-8 on line %ld, column %zu",
+				         (unsigned char)p[ok], r->line, stw_utf8_count(p, ok) + 1);
+			}
+		} else {
 			size_t badpos = 0;
 			stw_buf_reset(&r->dec_line);
 			if (stw_decoder_run(r->dec, p, n, &r->dec_line, &badpos) != 0) {
-				char what[96];
-				snprintf(what, sizeof what, "byte 0x%02X that is not valid %s",
-				         (unsigned char)p[badpos], stw_decoder_name(r->dec));
 				if (!r->is_bad) {
 					r->is_bad = true;
-					snprintf(r->bad, sizeof r->bad, "%s on line %ld, column %zu", what,
-					         r->line, stw_utf8_count(p, badpos) + 1);
+					r->bad_encoding = true;
+					snprintf(r->bad, sizeof r->bad,
+					         "byte 0x%02X that is not valid %s on line %ld, column %zu",
+					         (unsigned char)p[badpos], stw_decoder_name(r->dec), r->line,
+					         stw_utf8_count(p, badpos) + 1);
 				}
 				/* Feed the raw line so the row still ends where it should. */
 				stw_buf_reset(&r->dec_line);

@@ -36,6 +36,7 @@ typedef struct {
 	const char  *raw;      /* the row's original bytes, terminator included */
 	size_t       raw_len;
 	const char  *bad;      /* NULL, or why the row cannot be used */
+	bool         bad_encoding; /* bad because of a byte invalid in the encoding */
 } stw_csv_row;
 
 /*

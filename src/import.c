@@ -15,26 +15,27 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <unistd.h>
 
 #define SAMPLE_SIZE (64 * 1024)
 #define PROGRESS_EVERY 65536
 
-/* What the first pass learns about the file. */
+/* What is known about the file before parsing: its start and its size. */
 typedef struct {
-	char     sha256[65];
 	uint64_t size;
-	bool     utf8;       /* every byte is valid UTF-8 */
 	bool     bom;        /* starts with EF BB BF */
 	bool     utf16;      /* starts with a UTF-16 byte order mark */
+	bool     sample_utf8; /* the sample is valid UTF-8 (a cut last sequence allowed) */
 	char    *sample;     /* first SAMPLE_SIZE bytes, owned */
 	size_t   sample_len;
-} first_pass;
+} first_look;
 
 static stw_err
-scan_file(const char *path, first_pass *fp, stw_error *err)
+look_at_file(const char *path, first_look *fl, stw_error *err)
 {
-	memset(fp, 0, sizeof *fp);
+	memset(fl, 0, sizeof *fl);
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return stw_fail(err, errno == ENOENT ? STW_ENOENT : STW_EIO, "%s: cannot open: %s",
@@ -44,67 +45,81 @@ scan_file(const char *path, first_pass *fp, stw_error *err)
 		close(fd);
 		return stw_fail(err, STW_EDATA, "%s: not a regular file", path);
 	}
-	stw_sha256 sha;
-	stw_sha256_init(&sha);
-	size_t cap = 1 << 20;
-	char *buf = stw_xmalloc(cap + 4);
-	size_t carry = 0; /* bytes of an unfinished UTF-8 sequence kept for the next block */
-	fp->utf8 = true;
-	fp->sample = stw_xmalloc(SAMPLE_SIZE);
-	for (;;) {
-		ssize_t n = read(fd, buf + carry, cap);
+	fl->size = (uint64_t)sb.st_size;
+	fl->sample = stw_xmalloc(SAMPLE_SIZE);
+	while (fl->sample_len < SAMPLE_SIZE) {
+		ssize_t n = read(fd, fl->sample + fl->sample_len, SAMPLE_SIZE - fl->sample_len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
 			int e = errno;
 			close(fd);
-			free(buf);
-			free(fp->sample);
-			fp->sample = NULL;
+			free(fl->sample);
+			fl->sample = NULL;
 			return stw_fail(err, STW_EIO, "%s: read error: %s", path, strerror(e));
 		}
 		if (n == 0)
 			break;
-		stw_sha256_update(&sha, buf + carry, (size_t)n);
-		if (fp->sample_len < SAMPLE_SIZE) {
-			size_t take = SAMPLE_SIZE - fp->sample_len;
-			if (take > (size_t)n)
-				take = (size_t)n;
-			memcpy(fp->sample + fp->sample_len, buf + carry, take);
-			fp->sample_len += take;
-		}
-		fp->size += (uint64_t)n;
-		size_t total = carry + (size_t)n;
-		if (fp->utf8) {
-			size_t ok = stw_utf8_valid_prefix(buf, total);
-			/* A sequence cut by the block end is finished by the next block. */
-			if (ok < total && total - ok < 4 && ((unsigned char)buf[ok] >= 0xC2)) {
-				size_t need = (unsigned char)buf[ok] >= 0xF0 ? 4 :
-				              (unsigned char)buf[ok] >= 0xE0 ? 3 : 2;
-				bool prefix_ok = true;
-				for (size_t k = ok + 1; k < total; k++)
-					prefix_ok &= ((unsigned char)buf[k] & 0xC0) == 0x80;
-				if (prefix_ok && total - ok < need) {
-					carry = total - ok;
-					memmove(buf, buf + ok, carry);
-					continue;
-				}
-			}
-			if (ok < total)
-				fp->utf8 = false;
-		}
-		carry = 0;
+		fl->sample_len += (size_t)n;
 	}
-	if (carry)
-		fp->utf8 = false; /* the file ends inside a sequence */
+	close(fd);
+	const unsigned char *s = (const unsigned char *)fl->sample;
+	fl->bom = fl->sample_len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
+	fl->utf16 = fl->sample_len >= 2 &&
+	            ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF));
+	size_t ok = stw_utf8_valid_prefix(fl->sample, fl->sample_len);
+	fl->sample_utf8 = ok == fl->sample_len ||
+	                  (fl->sample_len == SAMPLE_SIZE && fl->sample_len - ok < 4);
+	return STW_OK;
+}
+
+/*
+ * The SHA-256 of the whole file is computed on a second thread while the
+ * first one parses; the duplicate check waits for it (and polls it as rows
+ * go by, so a file already imported is refused early).
+ */
+typedef struct {
+	const char *path;
+	char        sha256[65];
+	stw_error   err;
+	stw_err     code;
+	atomic_int  done;
+} sha_job;
+
+static void *
+sha_thread(void *arg)
+{
+	sha_job *job = arg;
+	job->code = STW_OK;
+	int fd = open(job->path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		job->code = stw_fail(&job->err, STW_EIO, "%s: cannot open: %s", job->path,
+		                     strerror(errno));
+		atomic_store(&job->done, 1);
+		return NULL;
+	}
+	stw_sha256 sha;
+	stw_sha256_init(&sha);
+	size_t cap = 1 << 20;
+	char *buf = stw_xmalloc(cap);
+	for (;;) {
+		ssize_t n = read(fd, buf, cap);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			job->code = stw_fail(&job->err, STW_EIO, "%s: read error: %s", job->path,
+			                     strerror(errno));
+			break;
+		}
+		if (n == 0)
+			break;
+		stw_sha256_update(&sha, buf, (size_t)n);
+	}
 	close(fd);
 	free(buf);
-	stw_sha256_final_hex(&sha, fp->sha256);
-	const unsigned char *s = (const unsigned char *)fp->sample;
-	fp->bom = fp->sample_len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
-	fp->utf16 = fp->sample_len >= 2 &&
-	            ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF));
-	return STW_OK;
+	stw_sha256_final_hex(&sha, job->sha256);
+	atomic_store(&job->done, 1);
+	return NULL;
 }
 
 void
@@ -183,7 +198,7 @@ insert_record(loader *L, const stw_csv_row *row, stw_error *err)
 
 static stw_err
 insert_source(stw_ws *ws, const char *path, const stw_import_opts *opts,
-              const first_pass *fp, stw_import_result *res, stw_error *err)
+              const first_look *fl, stw_import_result *res, stw_error *err)
 {
 	sqlite3_stmt *st;
 	stw_err e = stw_ws_prepare(ws,
@@ -198,8 +213,8 @@ insert_source(stw_ws *ws, const char *path, const stw_import_opts *opts,
 	char delim[2] = {res->dialect.delimiter, 0}, quote[2] = {res->dialect.quote, 0};
 	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, basename(pathcopy), -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, fp->sha256, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, (sqlite3_int64)fp->size);
+	sqlite3_bind_text(st, 3, "", -1, SQLITE_STATIC); /* set when the hash is known */
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)fl->size);
 	sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, opts->steward ? opts->steward : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, res->encoding, -1, SQLITE_STATIC);
@@ -244,17 +259,40 @@ static stw_err
 finish_source(stw_ws *ws, const stw_import_result *res, stw_error *err)
 {
 	sqlite3_stmt *st;
-	stw_err e = stw_ws_prepare(ws, "UPDATE source SET rows=?, quarantined=? WHERE id=?", &st, err);
+	stw_err e = stw_ws_prepare(ws, "UPDATE source SET rows=?, quarantined=?, sha256=? WHERE id=?",
+	                           &st, err);
 	if (e != STW_OK)
 		return e;
 	sqlite3_bind_int64(st, 1, res->rows);
 	sqlite3_bind_int64(st, 2, res->quarantined);
-	sqlite3_bind_int64(st, 3, res->source_id);
+	sqlite3_bind_text(st, 3, res->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, res->source_id);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return stw_ws_dberr(ws, rc, "recording the counts", err);
 	return STW_OK;
+}
+
+/*
+ * A bulk load writes every page once in rollback-journal mode, but twice in
+ * WAL mode (log, then checkpoint). When no other process has the workspace
+ * open, the import switches to a rollback journal for its transaction (still
+ * atomic: a crash rolls it back) and back to WAL afterwards. With another
+ * connection open the switch is refused and the import simply runs in WAL.
+ * Returns true when the switch to the rollback journal took effect.
+ */
+static bool
+bulk_mode(stw_ws *ws, bool on)
+{
+	sqlite3_stmt *st;
+	const char *sql = on ? "PRAGMA journal_mode=DELETE" : "PRAGMA journal_mode=WAL";
+	if (sqlite3_prepare_v2(stw_ws_db(ws), sql, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	bool ok = sqlite3_step(st) == SQLITE_ROW &&
+	          strcmp((const char *)sqlite3_column_text(st, 0), on ? "delete" : "wal") == 0;
+	sqlite3_finalize(st);
+	return ok;
 }
 
 static void
@@ -265,68 +303,78 @@ note_problem(stw_import_result *res, const char *reason)
 		snprintf(res->first_problem, sizeof res->first_problem, "%s", reason);
 }
 
-stw_err
-stw_import_file(stw_ws *ws, const char *path, const stw_import_opts *opts,
-                stw_import_result *res, stw_error *err)
+/*
+ * One attempt at importing path with encoding enc (NULL: UTF-8, falling back
+ * when a byte proves otherwise). Sets *retry_cp1252 when the file turned out
+ * not to be UTF-8 and the import must be redone as Windows-1252.
+ */
+static stw_err
+import_once(stw_ws *ws, const char *path, const stw_import_opts *opts, const char *enc,
+            stw_import_result *res, bool *retry_cp1252, stw_error *err)
 {
-	stw_error local;
-	if (!err)
-		err = &local;
 	memset(res, 0, sizeof *res);
-	first_pass fp;
-	stw_err e = scan_file(path, &fp, err);
+	*retry_cp1252 = false;
+	first_look fl;
+	stw_err e = look_at_file(path, &fl, err);
 	if (e != STW_OK)
 		return e;
 
 	stw_decoder *dec = NULL;
 	stw_csv *csv = NULL;
 	loader L = {ws, NULL, NULL, 0, STW_BUF_INIT};
-	bool in_tx = false;
+	bool in_tx = false, sha_started = false, sha_checked = false, bulk = false;
 	stw_buf sample = STW_BUF_INIT;
+	sha_job job;
+	memset(&job, 0, sizeof job);
+	job.path = path;
+	pthread_t tid;
 
-	if (fp.size == 0 || (fp.bom && fp.size == 3)) {
+	if (fl.size == 0 || (fl.bom && fl.size == 3)) {
 		e = stw_fail(err, STW_EDATA, "%s: the file is empty", path);
 		goto done;
 	}
-	if (fp.utf16 && !opts->encoding) {
+	if (fl.utf16 && !opts->encoding) {
 		e = stw_fail(err, STW_EDATA,
 		             "%s:1: the file is UTF-16 (Excel's \"Unicode text\"); save it as "
 		             "\"CSV UTF-8\" or pass --encoding utf-16", path);
 		goto done;
 	}
-	if (ws && !opts->dry_run && !opts->force &&
-	    (e = already_imported(ws, fp.sha256, path, err)) != STW_OK)
+	if (pthread_create(&tid, NULL, sha_thread, &job) != 0) {
+		e = stw_fail(err, STW_ENOMEM, "cannot start a thread");
 		goto done;
+	}
+	sha_started = true;
 
-	const char *enc = opts->encoding ? opts->encoding : fp.utf8 ? "utf-8" : "windows-1252";
+	/* Without a named encoding: UTF-8 while every byte says so. */
+	bool speculative = !enc && fl.sample_utf8;
+	if (!enc)
+		enc = fl.sample_utf8 ? "utf-8" : "windows-1252";
 	if ((e = stw_decoder_open(&dec, enc, err)) != STW_OK)
 		goto done;
 	snprintf(res->encoding, sizeof res->encoding, "%s", stw_decoder_name(dec));
 	res->converted = !stw_decoder_is_utf8(dec);
-	res->bom = fp.bom;
-	memcpy(res->sha256, fp.sha256, sizeof res->sha256);
+	res->bom = fl.bom;
 
 	/* Sniff on the decoded sample (bad bytes in it are simply skipped). */
 	{
-		const char *s = fp.sample + (fp.bom ? 3 : 0);
-		size_t n = fp.sample_len - (fp.bom ? 3 : 0);
+		const char *smp = fl.sample + (fl.bom ? 3 : 0);
+		size_t n = fl.sample_len - (fl.bom ? 3 : 0);
 		size_t pos = 0;
 		while (pos < n) {
 			size_t bad = 0;
-			if (stw_decoder_run(dec, s + pos, n - pos, &sample, &bad) == 0)
+			if (stw_decoder_run(dec, smp + pos, n - pos, &sample, &bad) == 0)
 				break;
 			pos += bad + 1;
 		}
 		stw_dialect_sniff(sample.data ? sample.data : "", sample.len,
-		                  fp.size == fp.sample_len, &res->dialect);
+		                  fl.size == fl.sample_len, &res->dialect);
 		if (opts->delimiter)
 			res->dialect.delimiter = opts->delimiter;
 		if (opts->header >= 0)
 			res->dialect.has_header = opts->header;
 	}
 
-	if ((e = stw_csv_open(&csv, path, &res->dialect, dec, fp.bom,
-	                      fp.utf8 && stw_decoder_is_utf8(dec), err)) != STW_OK)
+	if ((e = stw_csv_open(&csv, path, &res->dialect, dec, fl.bom, false, err)) != STW_OK)
 		goto done;
 
 	stw_csv_row row;
@@ -341,6 +389,10 @@ stw_import_file(stw_ws *ws, const char *path, const stw_import_opts *opts,
 	}
 	if (got == 0) {
 		e = stw_fail(err, STW_EDATA, "%s: the file has no rows", path);
+		goto done;
+	}
+	if (row.bad && row.bad_encoding && speculative) {
+		*retry_cp1252 = true;
 		goto done;
 	}
 	if (row.bad) {
@@ -358,11 +410,13 @@ stw_import_file(stw_ws *ws, const char *path, const stw_import_opts *opts,
 	                            &res->mapping, err)) != STW_OK)
 		goto done;
 
+	bool check_dup = ws && !opts->dry_run && !opts->force;
 	if (ws && !opts->dry_run) {
+		bulk = bulk_mode(ws, true);
 		if ((e = stw_ws_begin(ws, err)) != STW_OK)
 			goto done;
 		in_tx = true;
-		if ((e = insert_source(ws, path, opts, &fp, res, err)) != STW_OK)
+		if ((e = insert_source(ws, path, opts, &fl, res, err)) != STW_OK)
 			goto done;
 		L.source_id = res->source_id;
 		if ((e = stw_ws_prepare(ws, "INSERT INTO record(source_id, line, fields) VALUES(?,?,?)",
@@ -383,12 +437,24 @@ stw_import_file(stw_ws *ws, const char *path, const stw_import_opts *opts,
 				break;
 		}
 		pending = false;
-		if (opts->cancel && *opts->cancel) {
-			e = stw_fail(err, STW_ECANCEL, "%s: import cancelled; nothing was kept", path);
+		if (n % PROGRESS_EVERY == 0) {
+			if (opts->cancel && *opts->cancel) {
+				e = stw_fail(err, STW_ECANCEL, "%s: import cancelled; nothing was kept", path);
+				goto done;
+			}
+			if (opts->progress)
+				opts->progress(stw_csv_offset(csv), fl.size, opts->progress_arg);
+			if (check_dup && !sha_checked && atomic_load(&job.done)) {
+				sha_checked = true;
+				if (job.code == STW_OK &&
+				    (e = already_imported(ws, job.sha256, path, err)) != STW_OK)
+					goto done;
+			}
+		}
+		if (row.bad && row.bad_encoding && speculative) {
+			*retry_cp1252 = true;
 			goto done;
 		}
-		if (opts->progress && n % PROGRESS_EVERY == 0)
-			opts->progress(stw_csv_offset(csv), fp.size, opts->progress_arg);
 		char reason[240];
 		const char *why = row.bad;
 		if (!why && row.n != res->ncols) {
@@ -417,7 +483,17 @@ stw_import_file(stw_ws *ws, const char *path, const stw_import_opts *opts,
 			goto done;
 	}
 	if (opts->progress)
-		opts->progress(fp.size, fp.size, opts->progress_arg);
+		opts->progress(fl.size, fl.size, opts->progress_arg);
+
+	pthread_join(tid, NULL);
+	sha_started = false;
+	if (job.code != STW_OK) {
+		e = stw_fail(err, job.code, "%s", job.err.msg);
+		goto done;
+	}
+	memcpy(res->sha256, job.sha256, sizeof res->sha256);
+	if (check_dup && !sha_checked && (e = already_imported(ws, job.sha256, path, err)) != STW_OK)
+		goto done;
 	if (in_tx) {
 		if ((e = finish_source(ws, res, err)) != STW_OK)
 			goto done;
@@ -430,17 +506,35 @@ stw_import_file(stw_ws *ws, const char *path, const stw_import_opts *opts,
 	}
 
 done:
+	if (sha_started)
+		pthread_join(tid, NULL);
 	sqlite3_finalize(L.ins_rec);
 	sqlite3_finalize(L.ins_q);
 	if (in_tx)
 		stw_ws_rollback(ws);
+	if (bulk)
+		bulk_mode(ws, false);
 	stw_buf_free(&L.json);
 	stw_buf_free(&sample);
 	stw_csv_close(csv);
 	stw_decoder_free(dec);
-	free(fp.sample);
-	if (e != STW_OK)
+	free(fl.sample);
+	if (e != STW_OK || *retry_cp1252)
 		stw_import_result_free(res);
+	return e;
+}
+
+stw_err
+stw_import_file(stw_ws *ws, const char *path, const stw_import_opts *opts,
+                stw_import_result *res, stw_error *err)
+{
+	stw_error local;
+	if (!err)
+		err = &local;
+	bool retry;
+	stw_err e = import_once(ws, path, opts, opts->encoding, res, &retry, err);
+	if (e == STW_OK && retry)
+		e = import_once(ws, path, opts, "windows-1252", res, &retry, err);
 	return e;
 }
 

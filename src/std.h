@@ -202,7 +202,8 @@ typedef enum {
  * month names ("Jan 5, 2021", "5 January 2021", "05-Jan-2021", "Tuesday,
  * January 5th 2021"), Excel serial numbers (44197 -> 2021-01-01; serials
  * below 10000 give SUGGEST; serial 60, Excel's phantom 1900-02-29, is
- * INVALID), Unix epoch milliseconds (13 digits) and seconds (10 digits).
+ * INVALID), Unix epoch milliseconds (13 digits) and seconds (10 digits,
+ * SUGGEST: ten digits may be a stray phone number).
  * Numeric dates with both parts <= 12 follow pref, except d.m.Y with dots
  * which is always day first; when a part is > 12 the order resolves
  * itself. A time with an offset is moved to UTC before its date is taken.
