@@ -20,6 +20,9 @@
  * results, e.g. matching reads the field types).
  */
 static const stw_rules_module *const modules[] = {
+	/* validation (fields, junk values, staleness, placeholders) */
+	/* matching */
+	/* survivorship */
 	NULL,
 };
 

@@ -13,6 +13,11 @@ static const cli_cmd *const commands[] = {
 	&cmd_import,
 	&cmd_quarantine,
 	&cmd_export,
+	&cmd_sample,
+	/* matching */
+	/* validation and quality report */
+	/* decisions and audit trail */
+	/* listings */
 	/* later modules add their commands here */
 	NULL,
 };

@@ -65,5 +65,6 @@ void cli_put_safe_n(FILE *f, const char *s, size_t n);
 extern const cli_cmd cmd_import;
 extern const cli_cmd cmd_export;
 extern const cli_cmd cmd_quarantine;
+extern const cli_cmd cmd_sample;
 
 #endif
