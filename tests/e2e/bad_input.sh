@@ -68,6 +68,28 @@ run import "$WORK/x.steward" "$WORK/nope.csv"
 check "missing file: exit 1" status_is 1
 check "missing file: message" err_is "steward: $WORK/nope.csv: no such file"
 
+# An interrupted import (Ctrl-C, or killed outright) leaves the workspace as it was.
+"$STEWARD" sample --rows 400000 --seed 3 --out "$WORK/big.csv" >/dev/null
+for sig in INT KILL; do
+	ws="$WORK/int-$sig.steward"
+	run import "$ws" "$FIXTURES/salesforce_contacts.csv"
+	"$STEWARD" import "$ws" "$WORK/big.csv" >/dev/null 2>"$WORK/int.err" &
+	pid=$!
+	sleep 0.4
+	kill -"$sig" "$pid"
+	wait "$pid"
+	RC=$?
+	check "interrupted by SIG$sig: non-zero exit" [ "$RC" -ne 0 ]
+	check "interrupted by SIG$sig: records unchanged" [ "$(sql "$ws" 'SELECT count(*) FROM record')" = 4 ]
+	check "interrupted by SIG$sig: sources unchanged" [ "$(sql "$ws" 'SELECT count(*) FROM source')" = 1 ]
+	check "interrupted by SIG$sig: still a workspace" [ "$(sql "$ws" 'PRAGMA integrity_check')" = ok ]
+	if [ "$sig" = INT ]; then
+		check "Ctrl-C message" grep -q "import cancelled; nothing was kept" "$WORK/int.err"
+	fi
+	run import "$ws" "$FIXTURES/zoho_cp1252.csv"
+	check "interrupted by SIG$sig: usable afterwards" status_is 0
+done
+
 # A workspace locked by another writer: a clear message after the busy
 # timeout, not a hang, and nothing written.
 run import "$WORK/lock.steward" "$FIXTURES/salesforce_contacts.csv"
