@@ -14,6 +14,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "util.h"
+
 /* ==== UTF-8 decoding and folding ==== */
 
 /*
@@ -24,41 +26,14 @@
 static uint32_t
 next_cp(const unsigned char **ps)
 {
-	const unsigned char *s = *ps;
-	unsigned char c = s[0];
 	uint32_t cp;
-	size_t len;
-
-	if (c < 0x80) {
-		*ps = s + 1;
-		return c;
+	size_t len = stw_utf8_next((const char *)*ps, 4, &cp);
+	if (len == 0) {
+		cp = 0xDC00 + **ps;
+		len = 1;
 	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-		cp = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		cp = c & 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		cp = c & 0x07;
-	} else {
-		goto bad;
-	}
-	/* The NUL terminator is not a continuation byte, so this stops there. */
-	for (size_t k = 1; k < len; k++) {
-		if ((s[k] & 0xC0) != 0x80)
-			goto bad;
-		cp = (cp << 6) | (s[k] & 0x3F);
-	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-		goto bad;
-	*ps = s + len;
+	*ps += len;
 	return cp;
-bad:
-	*ps = s + 1;
-	return 0xDC00 + c;
 }
 
 size_t

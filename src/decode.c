@@ -100,19 +100,8 @@ stw_decoder_is_utf8(const stw_decoder *d)
 static void
 put_cp(stw_buf *out, unsigned cp)
 {
-	char o[3];
-	if (cp < 0x80) {
-		stw_buf_addc(out, (char)cp);
-	} else if (cp < 0x800) {
-		o[0] = (char)(0xC0 | (cp >> 6));
-		o[1] = (char)(0x80 | (cp & 0x3F));
-		stw_buf_add(out, o, 2);
-	} else {
-		o[0] = (char)(0xE0 | (cp >> 12));
-		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		o[2] = (char)(0x80 | (cp & 0x3F));
-		stw_buf_add(out, o, 3);
-	}
+	char o[4];
+	stw_buf_add(out, o, stw_utf8_encode(cp, o));
 }
 
 int

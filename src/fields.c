@@ -58,31 +58,6 @@ hexval(char c)
 	return -1;
 }
 
-static size_t
-put_utf8(char *o, unsigned cp)
-{
-	if (cp < 0x80) {
-		o[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		o[0] = (char)(0xC0 | (cp >> 6));
-		o[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		o[0] = (char)(0xE0 | (cp >> 12));
-		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		o[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	o[0] = (char)(0xF0 | (cp >> 18));
-	o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	o[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 static int
 read_u4(const char *p, const char *end, unsigned *cp)
 {
@@ -159,7 +134,7 @@ stw_fields_decode(const char *json, size_t len, stw_fields *f)
 						p += 6;
 					}
 				}
-				o += put_utf8(o, cp);
+				o += stw_utf8_encode(cp, o);
 				break;
 			default:
 				goto bad;

@@ -180,16 +180,13 @@ stw_profile_load(const char *name_or_path, stw_profile **out, stw_error *err)
 		                "unknown profile '%s' (built in: salesforce, hubspot, dynamics, "
 		                "pipedrive, zoho, each -contact or -account/-company, or a .yaml file)",
 		                name_or_path);
-	FILE *f = fopen(name_or_path, "rb");
-	if (!f)
-		return stw_fail(err, STW_EIO, "%s: cannot open: %s", name_or_path, strerror(errno));
 	stw_buf b = STW_BUF_INIT;
-	char chunk[8192];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		stw_buf_add(&b, chunk, n);
-	fclose(f);
-	stw_err e = profile_from_yaml(name_or_path, b.data ? b.data : "", b.len, out, err);
+	if (stw_read_file(name_or_path, &b) != 0) {
+		stw_err e = stw_fail(err, STW_EIO, "%s: cannot read: %s", name_or_path, strerror(errno));
+		stw_buf_free(&b);
+		return e;
+	}
+	stw_err e = profile_from_yaml(name_or_path, b.data, b.len, out, err);
 	stw_buf_free(&b);
 	return e;
 }

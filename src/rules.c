@@ -215,18 +215,10 @@ stw_rules_load(const char *path, stw_rules **out, stw_error *err)
 	stw_buf text = STW_BUF_INIT;
 	const char *name;
 	if (path) {
-		FILE *f = fopen(path, "rb");
-		if (!f)
-			return stw_fail(err, STW_EIO, "%s: cannot open: %s", path, strerror(errno));
-		char chunk[8192];
-		size_t k;
-		while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-			stw_buf_add(&text, chunk, k);
-		bool bad = ferror(f);
-		fclose(f);
-		if (bad) {
+		if (stw_read_file(path, &text) != 0) {
+			stw_err e = stw_fail(err, STW_EIO, "%s: cannot read: %s", path, strerror(errno));
 			stw_buf_free(&text);
-			return stw_fail(err, STW_EIO, "%s: read error", path);
+			return e;
 		}
 		name = path;
 	} else {

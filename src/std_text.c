@@ -9,6 +9,7 @@
  * what CRM name fields hold in practice; other scripts pass through
  * untouched, never recased wrongly.
  */
+#include "decode.h"
 #include "std_internal.h"
 
 #include <stdarg.h>
@@ -105,42 +106,11 @@ stw_stdi_is_alpha(int c)
 size_t
 stw_stdi_decode(const char *str, uint32_t *cp)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	unsigned char c = s[0];
-	size_t len;
-	uint32_t v;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2;
-		v = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3;
-		v = c & 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4;
-		v = c & 0x07;
-	} else {
+	size_t len = stw_utf8_next(str, 4, cp);
+	if (len == 0) {
 		*cp = STW_STDI_BAD;
 		return 1;
 	}
-	/* A NUL is not a continuation byte, so this stops at the end. */
-	for (size_t k = 1; k < len; k++) {
-		if ((s[k] & 0xC0) != 0x80) {
-			*cp = STW_STDI_BAD;
-			return 1;
-		}
-		v = (v << 6) | (s[k] & 0x3F);
-	}
-	if ((len == 3 && v < 0x800) || (len == 4 && v < 0x10000) ||
-	    v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-		*cp = STW_STDI_BAD;
-		return 1;
-	}
-	*cp = v;
 	return len;
 }
 
@@ -716,23 +686,15 @@ stw_std_place_case(const char *in, stw_std_result *out)
 
 /* ==== Mojibake ==== */
 
-/* Code points of cp1252 bytes 0x80..0x9F (0 where the byte is unassigned). */
-static const uint16_t cp1252_high[32] = {
-	0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-	0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
-};
-
 /* The cp1252 (or Latin-1) byte for cp, or -1 when there is none. */
 static int
 cp1252_byte(uint32_t cp)
 {
 	if (cp < 0x100)
 		return (int)cp; /* C1 controls: text that was read as Latin-1 */
-	for (int i = 0; i < 32; i++)
-		if (cp1252_high[i] == cp)
-			return 0x80 + i;
+	for (int b = 0x80; b <= 0x9F; b++)
+		if (stw_cp1252_to_unicode((unsigned char)b) == cp)
+			return b;
 	return -1;
 }
 

@@ -51,8 +51,23 @@ bool stw_utf8_valid(const char *s, size_t n);
  * the first bad byte is at s[result] when result < n.
  */
 size_t stw_utf8_valid_prefix(const char *s, size_t n);
+/*
+ * Decodes the UTF-8 sequence at s (at most n bytes): returns its length and
+ * sets *cp, or returns 0 when the bytes there are not a well-formed sequence
+ * (overlong forms, surrogates, values above U+10FFFF, a cut sequence). For a
+ * NUL-terminated string n may be 4: the NUL is never a continuation byte.
+ */
+size_t stw_utf8_next(const char *s, size_t n, uint32_t *cp);
+/* Writes cp (at most U+10FFFF) as UTF-8 into out; returns the byte count (1-4). */
+size_t stw_utf8_encode(uint32_t cp, char out[4]);
 /* Number of code points in a UTF-8 string of n bytes (bad bytes count as one). */
 size_t stw_utf8_count(const char *s, size_t n);
+
+/*
+ * Reads the whole file at path into out (appending). Returns 0, or -1 with
+ * errno set (out may then hold part of the file).
+ */
+int stw_read_file(const char *path, stw_buf *out);
 
 /* Current time as "YYYY-MM-DDTHH:MM:SSZ" into out (at least 21 bytes). */
 void stw_now_utc(char out[32]);

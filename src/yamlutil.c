@@ -175,21 +175,13 @@ stw_err
 stw_yaml_load_file(const char *path, stw_ynode **out, stw_error *err)
 {
 	*out = NULL;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return stw_fail(err, STW_EIO, "%s: cannot open: %s", path, strerror(errno));
 	stw_buf b = STW_BUF_INIT;
-	char chunk[8192];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		stw_buf_add(&b, chunk, n);
-	bool bad = ferror(f);
-	fclose(f);
-	if (bad) {
+	if (stw_read_file(path, &b) != 0) {
+		stw_err e = stw_fail(err, STW_EIO, "%s: cannot read: %s", path, strerror(errno));
 		stw_buf_free(&b);
-		return stw_fail(err, STW_EIO, "%s: read error", path);
+		return e;
 	}
-	stw_err e = stw_yaml_parse(path, b.data ? b.data : "", b.len, out, err);
+	stw_err e = stw_yaml_parse(path, b.data, b.len, out, err);
 	stw_buf_free(&b);
 	return e;
 }

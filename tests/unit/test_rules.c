@@ -76,5 +76,5 @@ Test(rules, missing_file)
 	stw_rules *r;
 	stw_error err;
 	cr_assert_eq(stw_rules_load("/nonexistent/rules.yaml", &r, &err), STW_EIO);
-	cr_assert(strstr(err.msg, "/nonexistent/rules.yaml: cannot open"));
+	cr_assert(strstr(err.msg, "/nonexistent/rules.yaml: cannot read: No such file or directory"));
 }
