@@ -18,6 +18,9 @@ static const cli_cmd *const commands[] = {
 	/* validation and quality report */
 	/* decisions and audit trail */
 	/* listings */
+	&cmd_clusters,
+	&cmd_pairs,
+	&cmd_findings,
 	/* later modules add their commands here */
 	NULL,
 };

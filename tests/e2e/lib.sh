@@ -40,3 +40,6 @@ finish() {
 	echo "$((TESTS - FAILS)) of $TESTS checks passed"
 	[ "$FAILS" -eq 0 ]
 }
+
+# json_ok FILE: the file is one valid JSON document
+json_ok() { python3 -m json.tool "$1" >/dev/null 2>&1; }
