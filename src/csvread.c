@@ -95,6 +95,9 @@ parser_reset(stw_csv *r)
 	csv_set_delim(&r->p, (unsigned char)r->delim);
 	csv_set_quote(&r->p, (unsigned char)r->quote);
 	csv_set_space_func(&r->p, no_space);
+	/* libcsv grows a field's buffer by this much at a time: large steps keep
+	 * a field of several megabytes from being copied thousands of times. */
+	csv_set_blk_size(&r->p, 1 << 20);
 }
 
 static void
