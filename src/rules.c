@@ -4,6 +4,7 @@
  */
 #include "rules.h"
 #include "embedded.h"
+#include "match_rules.h"
 #include "sha256.h"
 #include "util.h"
 
@@ -22,6 +23,7 @@
 static const stw_rules_module *const modules[] = {
 	/* validation (fields, junk values, staleness, placeholders) */
 	/* matching */
+	&stw_match_rules_module,
 	/* survivorship */
 	NULL,
 };

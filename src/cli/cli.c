@@ -15,6 +15,8 @@ static const cli_cmd *const commands[] = {
 	&cmd_export,
 	&cmd_sample,
 	/* matching */
+	&cmd_match,
+	&cmd_explain,
 	/* validation and quality report */
 	/* decisions and audit trail */
 	/* listings */

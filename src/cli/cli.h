@@ -66,6 +66,8 @@ extern const cli_cmd cmd_import;
 extern const cli_cmd cmd_export;
 extern const cli_cmd cmd_quarantine;
 extern const cli_cmd cmd_sample;
+extern const cli_cmd cmd_match;
+extern const cli_cmd cmd_explain;
 extern const cli_cmd cmd_clusters;
 extern const cli_cmd cmd_pairs;
 extern const cli_cmd cmd_findings;

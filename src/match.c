@@ -1,0 +1,539 @@
+/*
+ * Matching, end to end: prepare, block, compare, estimate, score, cluster
+ * and store, entity by entity (see match.h); and the explanation of one
+ * pair.
+ *
+ * Storing replaces, in one transaction, the open clusters of the entity and
+ * the pairs that do not lie inside a cluster a steward decided on. A pair row
+ * keeps its total weight (log2 likelihood ratio, without the prior), its
+ * probability, and its levels as JSON ({"first_name": "nickname", ...}) so
+ * listings and the console can show why without recomputing. The estimated
+ * parameters are kept in the meta table (key match.params.ENTITY, tied to the
+ * rules' SHA-256) so that `explain` later weighs exactly as `match` did.
+ */
+#include "match_int.h"
+#include "rec.h"
+#include "util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static double
+now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static const char *const LOCKED_SQL =
+	"SELECT cm.record_id FROM cluster_member cm JOIN cluster c ON c.id = cm.cluster_id"
+	" WHERE c.status <> 'open'";
+
+/* Marks the records in clusters a steward decided on. */
+static stw_err
+load_locked(stw_ws *ws, mp_data *d, int64_t *nlocked, stw_error *err)
+{
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws, LOCKED_SQL, &st, err);
+	if (e != STW_OK)
+		return e;
+	int rc;
+	*nlocked = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long i = mp_find(d, sqlite3_column_int64(st, 0));
+		if (i >= 0 && !d->locked[i]) {
+			d->locked[i] = 1;
+			(*nlocked)++;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? STW_OK : stw_ws_dberr(ws, rc, "reading clusters", err);
+}
+
+/* The rejected pairs of this entity, as sorted index pairs. */
+static stw_err
+load_rejected(stw_ws *ws, const mp_data *d, uint64_t **out, size_t *n, stw_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws, "SELECT a, b FROM rejected_pair", &st, err);
+	if (e != STW_OK)
+		return e;
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long i = mp_find(d, sqlite3_column_int64(st, 0));
+		long j = mp_find(d, sqlite3_column_int64(st, 1));
+		if (i < 0 || j < 0 || i == j)
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*out = stw_xrealloc(*out, cap * sizeof **out);
+		}
+		(*out)[(*n)++] = i < j ? (uint64_t)i << 32 | (uint64_t)j : (uint64_t)j << 32 | (uint64_t)i;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		return stw_ws_dberr(ws, rc, "reading rejected pairs", err);
+	}
+	mp_sort_u64(*out, *n);
+	return STW_OK;
+}
+
+static bool
+in_sorted(const uint64_t *v, size_t n, uint64_t x)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && v[lo] == x;
+}
+
+static void
+json_str(stw_buf *b, const char *s)
+{
+	stw_buf_addc(b, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			stw_buf_printf(b, "\\%c", *p);
+		else if (*p < 0x20)
+			stw_buf_printf(b, "\\u%04x", *p);
+		else
+			stw_buf_addc(b, (char)*p);
+	}
+	stw_buf_addc(b, '"');
+}
+
+static const char *
+level_name(const stw_match_cmp *cm, uint8_t lv)
+{
+	if (lv == MP_MISSING)
+		return "missing";
+	return lv < cm->nlevels ? cm->levels[lv].text : "else";
+}
+
+/* ==== Storing ==== */
+
+typedef struct {
+	const mp_data  *d;
+	const mp_params *p;
+	const uint64_t *pairs; /* kept pairs */
+	const double   *weight, *prob;
+	const uint8_t  *levels; /* per kept pair, ncmp each */
+	size_t          n;
+	const mp_clusters *cl;
+} store_in;
+
+static stw_err
+exec_entity(stw_ws *ws, const char *sql, const char *entity, stw_error *err)
+{
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws, sql, &st, err);
+	if (e != STW_OK)
+		return e;
+	if (entity)
+		sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? STW_OK : stw_ws_dberr(ws, rc, "replacing match results", err);
+}
+
+static stw_err
+store(stw_ws *ws, const stw_rules *rules, const store_in *in, stw_error *err)
+{
+	const mp_data *d = in->d;
+	stw_err e = stw_ws_begin(ws, err);
+	if (e != STW_OK)
+		return e;
+	sqlite3_stmt *ins_pair = NULL, *ins_cl = NULL, *ins_mem = NULL;
+	stw_buf json = STW_BUF_INIT;
+	char *params = NULL;
+	if ((e = exec_entity(ws,
+		"DELETE FROM pair WHERE a IN (SELECT id FROM rec WHERE entity=?1) AND NOT ("
+		" a IN (SELECT cm.record_id FROM cluster_member cm JOIN cluster c ON c.id ="
+		" cm.cluster_id WHERE c.status <> 'open') AND"
+		" b IN (SELECT cm.record_id FROM cluster_member cm JOIN cluster c ON c.id ="
+		" cm.cluster_id WHERE c.status <> 'open'))", d->entity, err)) != STW_OK)
+		goto done;
+	if ((e = exec_entity(ws,
+		"DELETE FROM cluster_member WHERE record_id IN (SELECT id FROM rec WHERE entity=?1)"
+		" AND cluster_id IN (SELECT id FROM cluster WHERE status='open')",
+		d->entity, err)) != STW_OK)
+		goto done;
+	if ((e = exec_entity(ws,
+		"DELETE FROM cluster WHERE status='open' AND NOT EXISTS"
+		" (SELECT 1 FROM cluster_member m WHERE m.cluster_id = cluster.id)", NULL, err)))
+		goto done;
+	if ((e = stw_ws_prepare(ws, "INSERT INTO pair(a, b, weight, prob, levels)"
+	                            " VALUES(?,?,?,?,?)", &ins_pair, err)) != STW_OK ||
+	    (e = stw_ws_prepare(ws, "INSERT INTO cluster(status, size, min_prob, max_prob, flagged)"
+	                            " VALUES('open',?,?,?,?)", &ins_cl, err)) != STW_OK ||
+	    (e = stw_ws_prepare(ws, "INSERT INTO cluster_member(cluster_id, record_id)"
+	                            " VALUES(?,?)", &ins_mem, err)) != STW_OK)
+		goto done;
+	int nc = d->mr->ncmp;
+	int rc;
+	for (size_t k = 0; k < in->n; k++) {
+		size_t i = (size_t)(in->pairs[k] >> 32), j = (size_t)(in->pairs[k] & 0xFFFFFFFF);
+		stw_buf_reset(&json);
+		stw_buf_addc(&json, '{');
+		for (int c = 0; c < nc; c++) {
+			if (c)
+				stw_buf_adds(&json, ", ");
+			json_str(&json, d->mr->cmp[c].name);
+			stw_buf_adds(&json, ": ");
+			json_str(&json, level_name(&d->mr->cmp[c], in->levels[k * (size_t)nc + (size_t)c]));
+		}
+		stw_buf_addc(&json, '}');
+		sqlite3_bind_int64(ins_pair, 1, d->id[i]);
+		sqlite3_bind_int64(ins_pair, 2, d->id[j]);
+		sqlite3_bind_double(ins_pair, 3, in->weight[k]);
+		sqlite3_bind_double(ins_pair, 4, in->prob[k]);
+		sqlite3_bind_text(ins_pair, 5, json.data, (int)json.len, SQLITE_STATIC);
+		rc = sqlite3_step(ins_pair);
+		sqlite3_reset(ins_pair);
+		if (rc != SQLITE_DONE) {
+			e = stw_ws_dberr(ws, rc, "storing pairs", err);
+			goto done;
+		}
+	}
+	const mp_clusters *cl = in->cl;
+	for (size_t k = 0; k < cl->n; k++) {
+		sqlite3_bind_int64(ins_cl, 1, (int64_t)(cl->start[k + 1] - cl->start[k]));
+		sqlite3_bind_double(ins_cl, 2, cl->min_prob[k]);
+		sqlite3_bind_double(ins_cl, 3, cl->max_prob[k]);
+		sqlite3_bind_int(ins_cl, 4, cl->flagged[k]);
+		rc = sqlite3_step(ins_cl);
+		sqlite3_reset(ins_cl);
+		if (rc != SQLITE_DONE) {
+			e = stw_ws_dberr(ws, rc, "storing clusters", err);
+			goto done;
+		}
+		int64_t cid = sqlite3_last_insert_rowid(stw_ws_db(ws));
+		for (size_t m = cl->start[k]; m < cl->start[k + 1]; m++) {
+			sqlite3_bind_int64(ins_mem, 1, cid);
+			sqlite3_bind_int64(ins_mem, 2, d->id[cl->members[m]]);
+			rc = sqlite3_step(ins_mem);
+			sqlite3_reset(ins_mem);
+			if (rc != SQLITE_DONE) {
+				e = stw_ws_dberr(ws, rc, "storing clusters", err);
+				goto done;
+			}
+		}
+	}
+	params = mp_params_dump(in->p, rules->sha256);
+	char key[64];
+	snprintf(key, sizeof key, "match.params.%s", d->entity);
+	if ((e = stw_ws_meta_set(ws, key, params, err)) != STW_OK)
+		goto done;
+	e = stw_ws_commit(ws, err);
+done:
+	sqlite3_finalize(ins_pair);
+	sqlite3_finalize(ins_cl);
+	sqlite3_finalize(ins_mem);
+	stw_buf_free(&json);
+	free(params);
+	if (e != STW_OK)
+		stw_ws_rollback(ws);
+	return e;
+}
+
+/* ==== One entity ==== */
+
+static stw_err
+run_entity(stw_ws *ws, const stw_rules *rules, const stw_match_rules *mr, const char *entity,
+           const stw_match_opts *opts, int threads, stw_match_entity_result *res, stw_error *err)
+{
+	double t0 = now_s();
+	memset(res, 0, sizeof *res);
+	res->entity = strcmp(entity, "company") ? "contact" : "company";
+	mp_data d;
+	stw_err e = mp_load(ws, entity, mr, rules->default_country, rules->date_order == STW_DMY,
+	                    &d, err);
+	if (e != STW_OK)
+		return e;
+	uint64_t *rej = NULL;
+	size_t nrej = 0;
+	if ((e = load_locked(ws, &d, &res->locked, err)) != STW_OK ||
+	    (e = load_rejected(ws, &d, &rej, &nrej, err)) != STW_OK) {
+		mp_free(&d);
+		return e;
+	}
+	res->records = (int64_t)d.n;
+	mp_cands cands;
+	mp_block(&d, threads, &cands);
+	res->candidates = (int64_t)cands.n;
+	res->blocks_skipped = (int64_t)cands.nskipped;
+	res->skipped_records = (int64_t)cands.skipped_recs;
+	for (size_t k = 0; k < cands.nworst; k++) {
+		stw_match_skipped *s = &res->skipped[res->nskipped++];
+		snprintf(s->key, sizeof s->key, "%s", mr->keys[cands.worst[k].key].name);
+		snprintf(s->value, sizeof s->value, "%s", cands.worst[k].value);
+		s->size = cands.worst[k].size;
+	}
+	/* Pairs a steward rejected are never proposed again. */
+	size_t n = 0;
+	for (size_t k = 0; k < cands.n; k++)
+		if (!nrej || !in_sorted(rej, nrej, cands.pairs[k]))
+			cands.pairs[n++] = cands.pairs[k];
+	res->rejected = (int64_t)(cands.n - n);
+	cands.n = n;
+	free(rej);
+
+	int nc = mr->ncmp;
+	uint8_t *levels = stw_xmalloc((n ? n : 1) * (size_t)nc);
+	mp_levels(&d, cands.pairs, n, levels, threads);
+	mp_params p;
+	mp_estimate(&d, levels, n, threads, &p);
+	res->estimated = p.estimated;
+	res->em_iterations = p.em_iter;
+	res->lambda = p.lambda;
+
+	/* Score; keep the pairs at or above review, compacting in place. */
+	double *weight = stw_xmalloc((n ? n : 1) * sizeof *weight);
+	double *prob = stw_xmalloc((n ? n : 1) * sizeof *prob);
+	size_t kept = 0;
+	for (size_t k = 0; k < n; k++) {
+		size_t i = (size_t)(cands.pairs[k] >> 32), j = (size_t)(cands.pairs[k] & 0xFFFFFFFF);
+		const uint8_t *lv = levels + k * (size_t)nc;
+		bool veto;
+		double w = mp_score(&d, &p, lv, i, j, &veto);
+		double pr = mp_prob(&p, w);
+		if (pr < mr->review)
+			continue;
+		if (veto) {
+			res->vetoed++;
+			continue;
+		}
+		cands.pairs[kept] = cands.pairs[k];
+		memmove(levels + kept * (size_t)nc, lv, (size_t)nc);
+		weight[kept] = w;
+		prob[kept] = pr;
+		kept++;
+	}
+	res->pairs = (int64_t)kept;
+	mp_clusters cl;
+	mp_cluster(d.n, cands.pairs, prob, kept, &cl);
+	mp_flag_weak(&d, &p, &cl, threads);
+	res->clusters = (int64_t)cl.n;
+	res->clustered = cl.n ? (int64_t)cl.start[cl.n] : 0;
+	for (size_t k = 0; k < cl.n; k++)
+		res->flagged += cl.flagged[k];
+	if (!opts->dry_run) {
+		store_in in = {&d, &p, cands.pairs, weight, prob, levels, kept, &cl};
+		e = store(ws, rules, &in, err);
+	}
+	mp_clusters_free(&cl);
+	free(weight);
+	free(prob);
+	free(levels);
+	mp_cands_free(&cands);
+	mp_free(&d);
+	res->seconds = now_s() - t0;
+	return e;
+}
+
+stw_err
+stw_match_run(stw_ws *ws, const stw_rules *rules, const stw_match_opts *opts,
+              stw_match_result *result, stw_error *err)
+{
+	static const stw_match_opts defaults = {NULL, 0, false};
+	if (!opts)
+		opts = &defaults;
+	memset(result, 0, sizeof *result);
+	int threads = opts->threads > 0 ? opts->threads : 2;
+	stw_err e = stw_rec_sync(ws, NULL, err);
+	if (e != STW_OK)
+		return e;
+	static const char *const entities[] = {"contact", "company"};
+	for (int k = 0; k < 2; k++) {
+		if (opts->entity && strcmp(opts->entity, entities[k]))
+			continue;
+		const stw_entity_rules *er = stw_rules_entity(rules, entities[k]);
+		if (!er || !er->match)
+			continue;
+		stw_match_entity_result *res = &result->ent[result->n];
+		if ((e = run_entity(ws, rules, er->match, entities[k], opts, threads, res, err)))
+			return e;
+		if (res->records > 0)
+			result->n++;
+	}
+	return STW_OK;
+}
+
+/* ==== Explanations ==== */
+
+void
+stw_explain_free(stw_explain *x)
+{
+	if (!x)
+		return;
+	for (size_t i = 0; i < x->n; i++) {
+		free(x->f[i].name);
+		free(x->f[i].a);
+		free(x->f[i].b);
+		free(x->f[i].level);
+	}
+	free(x->f);
+	free(x->keys);
+	free(x);
+}
+
+static stw_err
+entity_of(stw_ws *ws, int64_t id, char out[16], stw_error *err)
+{
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws, "SELECT entity, status FROM rec WHERE id=?", &st, err);
+	if (e != STW_OK)
+		return e;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		snprintf(out, 16, "%s", (const char *)sqlite3_column_text(st, 0));
+		if (strcmp((const char *)sqlite3_column_text(st, 1), "active"))
+			e = stw_fail(err, STW_EDATA, "record %lld is %s, not active", (long long)id,
+			             (const char *)sqlite3_column_text(st, 1));
+	} else if (rc == SQLITE_DONE) {
+		e = stw_fail(err, STW_ENOENT, "no record %lld", (long long)id);
+	} else {
+		e = stw_ws_dberr(ws, rc, "reading a record", err);
+	}
+	sqlite3_finalize(st);
+	return e;
+}
+
+static int64_t
+query_id2(stw_ws *ws, const char *sql, int64_t a, int64_t b)
+{
+	sqlite3_stmt *st;
+	if (stw_ws_prepare(ws, sql, &st, NULL) != STW_OK)
+		return 0;
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_int64(st, 2, b);
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* The first value of comparison c present in record i, or NULL. */
+static char *
+first_value(const mp_data *d, int c, int alt, size_t i)
+{
+	if (alt >= 0)
+		return stw_xstrdup(mp_val(d, d->cmp_slot[c][alt], i));
+	for (int f = 0; f < d->mr->cmp[c].nfields; f++) {
+		const char *v = mp_val(d, d->cmp_slot[c][f], i);
+		if (*v)
+			return stw_xstrdup(v);
+	}
+	return NULL;
+}
+
+stw_err
+stw_match_explain(stw_ws *ws, const stw_rules *rules, int64_t a, int64_t b, stw_explain **out,
+                  stw_error *err)
+{
+	*out = NULL;
+	stw_err e = stw_rec_sync(ws, NULL, err);
+	if (e != STW_OK)
+		return e;
+	char ea[16], eb[16];
+	if ((e = entity_of(ws, a, ea, err)) != STW_OK || (e = entity_of(ws, b, eb, err)) != STW_OK)
+		return e;
+	if (strcmp(ea, eb))
+		return stw_fail(err, STW_EDATA, "record %lld is a %s and record %lld a %s: only "
+		                "records of one kind are compared", (long long)a, ea, (long long)b, eb);
+	if (a == b)
+		return stw_fail(err, STW_EUSAGE, "give two different records");
+	const stw_entity_rules *er = stw_rules_entity(rules, ea);
+	if (!er || !er->match)
+		return stw_fail(err, STW_EDATA, "%s: no matching rules for %s records", rules->file, ea);
+	const stw_match_rules *mr = er->match;
+	mp_data d;
+	if ((e = mp_load(ws, ea, mr, rules->default_country, rules->date_order == STW_DMY, &d,
+	                 err)) != STW_OK)
+		return e;
+	size_t i = (size_t)mp_find(&d, a), j = (size_t)mp_find(&d, b);
+	mp_params p;
+	char key[64];
+	snprintf(key, sizeof key, "match.params.%s", d.entity);
+	char *saved = stw_ws_meta_get(ws, key);
+	if (!saved || !mp_params_parse(saved, rules->sha256, &d, &p)) {
+		/* No match with these rules yet: estimate as match would. */
+		int64_t nlocked;
+		if ((e = load_locked(ws, &d, &nlocked, err)) != STW_OK) {
+			free(saved);
+			mp_free(&d);
+			return e;
+		}
+		mp_cands c;
+		mp_block(&d, 2, &c);
+		uint8_t *lv = stw_xmalloc((c.n ? c.n : 1) * (size_t)mr->ncmp);
+		mp_levels(&d, c.pairs, c.n, lv, 2);
+		mp_estimate(&d, lv, c.n, 2, &p);
+		free(lv);
+		mp_cands_free(&c);
+	}
+	free(saved);
+	stw_explain *x = stw_xcalloc(1, sizeof *x);
+	x->a = a;
+	x->b = b;
+	x->entity = d.entity;
+	x->n = (size_t)mr->ncmp;
+	x->f = stw_xcalloc(x->n, sizeof *x->f);
+	x->prior = p.prior;
+	x->review = mr->review;
+	x->estimated = p.estimated;
+	double total = p.prior;
+	uint8_t lvs[STW_MATCH_MAX_CMP];
+	for (int c = 0; c < mr->ncmp; c++)
+		lvs[c] = mp_level(&d, c, i, j, NULL, NULL);
+	for (int c = 0; c < mr->ncmp; c++) {
+		stw_explain_field *f = &x->f[c];
+		const stw_match_cmp *cm = &mr->cmp[c];
+		int fa, fb;
+		uint8_t lv = mp_level(&d, c, i, j, &fa, &fb);
+		f->name = stw_xstrdup(cm->name);
+		f->a = first_value(&d, c, fa, i);
+		f->b = first_value(&d, c, fb, j);
+		f->level = stw_xstrdup(level_name(cm, lv));
+		if (lv != MP_MISSING) {
+			f->m = p.m[c][lv];
+			f->u = p.ur[c][lv];
+		}
+		f->weight = mp_weight(&d, &p, c, lv, i, j, &f->tf);
+		f->veto = mp_vetoes(mr, lvs, c);
+		x->vetoed |= f->veto;
+		total += f->weight;
+	}
+	x->total = total;
+	x->prob = mp_prob(&p, total - p.prior);
+	stw_buf keys = STW_BUF_INIT;
+	for (int k = 0; k < mr->nkeys; k++)
+		if (mp_share_key(&d, k, i, j)) {
+			stw_buf_printf(&keys, "%s%s", keys.len ? "; " : "", mr->keys[k].name);
+			x->candidate = true;
+		}
+	x->keys = keys.data ? stw_buf_take(&keys) : stw_xstrdup("");
+	int64_t lo = a < b ? a : b, hi = a < b ? b : a;
+	x->rejected = query_id2(ws, "SELECT 1 FROM rejected_pair WHERE (a=?1 AND b=?2) OR"
+	                           " (a=?2 AND b=?1)", lo, hi) != 0;
+	x->cluster = query_id2(ws, "SELECT m1.cluster_id FROM cluster_member m1 JOIN cluster_member"
+	                           " m2 ON m1.cluster_id = m2.cluster_id WHERE m1.record_id=? AND"
+	                           " m2.record_id=?", a, b);
+	mp_free(&d);
+	*out = x;
+	return STW_OK;
+}

@@ -1,0 +1,443 @@
+/*
+ * Preparation for matching: the records of one entity, loaded from table
+ * rec into compact column-wise arrays of standardized values.
+ *
+ * Every field the matching rules use (in a comparison, a swapped level or a
+ * blocking key) becomes a slot. Its values are standardized by the field's
+ * type with the standardizers of std.h, so that comparison and blocking see
+ * "Robert " and "ROBERT" alike, "(555) 123-4567" as "+15551234567", and
+ * "20 Jan 1990" as "1990-01-20":
+ *
+ *   name      folded, punctuation dropped; aux = Double Metaphone codes
+ *   email     lower case, "Name <...>" and "mailto:" dropped; placeholder
+ *             addresses (test@test.com) empty; aux = local part length, and
+ *             bit 32 set for role addresses (info@, sales@)
+ *   phone     E.164 with the rules' default country, else the digits (at
+ *             least six), so a number that fails still compares to itself
+ *   date      ISO 8601; aux = day number (else MP_DATE_NONE, and the
+ *             value is the digits)
+ *   postcode  folded, spaces and dashes dropped
+ *   company   the company key (legal suffix, "The", punctuation dropped)
+ *   domain    host name of a web address, without "www."
+ *   text      folded, punctuation dropped
+ *
+ * Values live in one arena, each record holding an offset per slot (0: the
+ * empty string at the arena's start). The term-frequency tables of the
+ * comparisons that ask for one are built here too: how many records hold
+ * each value, counted once per record.
+ */
+#include "match_int.h"
+#include "cmp.h"
+#include "phonetic.h"
+#include "std.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+uint64_t
+mp_hash(const char *s, uint64_t seed)
+{
+	uint64_t h = 0xcbf29ce484222325ULL ^ seed;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		h ^= *p;
+		h *= 0x100000001b3ULL;
+	}
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	h ^= h >> 31;
+	return h ? h : 1;
+}
+
+static uint32_t
+arena_add(mp_data *d, const char *s)
+{
+	if (!s || !*s)
+		return 0;
+	size_t l = strlen(s) + 1;
+	if (d->arena_len + l > d->arena_cap) {
+		size_t cap = d->arena_cap ? d->arena_cap : 1 << 16;
+		while (d->arena_len + l > cap)
+			cap *= 2;
+		d->arena = stw_xrealloc(d->arena, cap);
+		d->arena_cap = cap;
+	}
+	if (d->arena_len + l > UINT32_MAX)
+		return 0; /* beyond 4 GiB of text: the value is left out */
+	uint32_t off = (uint32_t)d->arena_len;
+	memcpy(d->arena + off, s, l);
+	d->arena_len += l;
+	return off;
+}
+
+static int
+slot_of(mp_data *d, const char *field)
+{
+	for (int i = 0; i < d->nslots; i++)
+		if (!strcmp(d->slot[i].field, field))
+			return i;
+	if (d->nslots == MP_MAX_SLOTS)
+		return -1;
+	mp_slot *s = &d->slot[d->nslots];
+	s->field = stw_xstrdup(field);
+	s->type = stw_match_field_type(d->entity, field);
+	return d->nslots++;
+}
+
+/* Works out the slots and the maps from comparisons and keys to them. */
+static void
+plan_slots(mp_data *d)
+{
+	const stw_match_rules *mr = d->mr;
+	memset(d->cmp_slot, -1, sizeof d->cmp_slot);
+	memset(d->swap_slot, -1, sizeof d->swap_slot);
+	memset(d->key_slot, -1, sizeof d->key_slot);
+	for (int c = 0; c < mr->ncmp; c++) {
+		for (int f = 0; f < mr->cmp[c].nfields; f++)
+			d->cmp_slot[c][f] = slot_of(d, mr->cmp[c].fields[f]);
+		for (int l = 0; l < mr->cmp[c].nlevels; l++)
+			if (mr->cmp[c].levels[l].other)
+				d->swap_slot[c][l] = slot_of(d, mr->cmp[c].levels[l].other);
+	}
+	for (int k = 0; k < mr->nkeys; k++)
+		for (int p = 0; p < mr->keys[k].nparts; p++)
+			for (int f = 0; f < mr->keys[k].parts[p].nfields; f++)
+				d->key_slot[k][p][f] = slot_of(d, mr->keys[k].parts[p].fields[f]);
+}
+
+static char *
+trimdup(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t l = strlen(s);
+	while (l && (s[l - 1] == ' ' || s[l - 1] == '\t' || s[l - 1] == '\r' || s[l - 1] == '\n'))
+		l--;
+	return stw_xstrndup(s, l);
+}
+
+static uint32_t
+pack4(const char *code)
+{
+	uint32_t v = 0;
+	for (int i = 0; i < 4 && code[i]; i++)
+		v |= (uint32_t)(unsigned char)code[i] << (8 * (3 - i));
+	return v;
+}
+
+/* Keeps the digits of s; NULL when fewer than min. The caller frees. */
+static char *
+digits_only(const char *s, size_t min)
+{
+	size_t n = 0;
+	char *out = stw_xmalloc(strlen(s) + 1);
+	for (const char *p = s; *p; p++)
+		if (*p >= '0' && *p <= '9')
+			out[n++] = *p;
+	out[n] = '\0';
+	if (n < min) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+static char *
+std_domain(const char *s)
+{
+	char *f = stw_std_fold(s);
+	char *p = f;
+	char *sep = strstr(p, "://");
+	if (sep)
+		p = sep + 3;
+	if (!strncmp(p, "www.", 4))
+		p += 4;
+	size_t l = strcspn(p, "/:?# ");
+	char *out = stw_xstrndup(p, l);
+	free(f);
+	return out;
+}
+
+/* Standardizes one value of slot s; returns an owned string or NULL, and aux. */
+static char *
+standardize(const mp_slot *s, const char *raw, const char *country, bool dmy, uint64_t *aux)
+{
+	*aux = 0;
+	if (!raw || !*raw)
+		return NULL;
+	char *t = trimdup(raw), *v = NULL;
+	stw_std_result r = {0};
+	switch (s->type) {
+	case STW_VT_NAME:
+	case STW_VT_TEXT:
+		v = stw_std_fold_opts(t, STW_FOLD_PUNCT);
+		if (s->type == STW_VT_NAME && *v) {
+			stw_dmeta dm;
+			stw_dmetaphone(v, 4, &dm);
+			*aux = (uint64_t)pack4(dm.primary) << 32 | pack4(dm.alternate);
+		}
+		break;
+	case STW_VT_EMAIL:
+		/* Lower case and trimmed is enough to compare; the full check
+		 * (stw_std_email, with its domain typo search) costs more than
+		 * the whole comparison of a record, and its fixes are proposed to
+		 * the steward by standardization anyway. */
+		v = stw_std_fold(t);
+		{
+			char *lt = strrchr(v, '<'), *gt = lt ? strchr(lt, '>') : NULL;
+			if (lt && gt) {
+				memmove(v, lt + 1, (size_t)(gt - lt - 1));
+				v[gt - lt - 1] = '\0';
+			}
+			if (!strncmp(v, "mailto:", 7))
+				memmove(v, v + 7, strlen(v + 7) + 1);
+		}
+		if (*v && stw_std_email_is_placeholder(v)) {
+			free(v);
+			v = NULL;
+			break;
+		}
+		{
+			const char *at = strchr(v, '@');
+			*aux = at ? (uint64_t)(at - v) : strlen(v);
+			if (stw_std_email_is_role(v))
+				*aux |= (uint64_t)1 << 32;
+		}
+		break;
+	case STW_VT_PHONE:
+		stw_std_phone(t, country, &r);
+		if (r.status == STW_STD_CHANGED || r.status == STW_STD_SUGGEST)
+			v = stw_xstrdup(r.value);
+		else if (r.status == STW_STD_SAME)
+			v = stw_xstrdup(t);
+		else
+			v = digits_only(t, 6);
+		break;
+	case STW_VT_DATE: {
+		stw_std_date(t, dmy ? STW_DATE_DMY : STW_DATE_MDY, &r);
+		const char *iso = r.status == STW_STD_CHANGED || r.status == STW_STD_SUGGEST ? r.value
+		                : r.status == STW_STD_SAME ? t : NULL;
+		int32_t days;
+		if (iso && stw_date_parse(iso, &days)) {
+			v = stw_xstrdup(iso);
+			*aux = (uint64_t)(uint32_t)days;
+		} else {
+			v = digits_only(t, 4);
+			*aux = (uint64_t)(uint32_t)MP_DATE_NONE;
+		}
+		break;
+	}
+	case STW_VT_POSTCODE: {
+		char *f = stw_std_fold(t);
+		size_t n = 0;
+		for (char *p = f; *p; p++)
+			if (*p != ' ' && *p != '-')
+				f[n++] = *p;
+		f[n] = '\0';
+		v = f;
+		break;
+	}
+	case STW_VT_COMPANY:
+		v = stw_std_company_key(t, NULL);
+		break;
+	case STW_VT_DOMAIN:
+		v = std_domain(t);
+		break;
+	}
+	stw_std_result_free(&r);
+	free(t);
+	if (v && !*v) {
+		free(v);
+		v = NULL;
+	}
+	return v;
+}
+
+static void
+set_value(mp_data *d, int s, size_t i, const char *raw, const char *country, bool dmy)
+{
+	uint64_t aux;
+	char *v = standardize(&d->slot[s], raw, country, dmy, &aux);
+	d->slot[s].off[i] = arena_add(d, v);
+	d->slot[s].aux[i] = d->slot[s].off[i] ? aux : 0;
+	if (d->slot[s].type == STW_VT_DATE && !d->slot[s].off[i])
+		d->slot[s].aux[i] = (uint64_t)(uint32_t)MP_DATE_NONE;
+	free(v);
+}
+
+static void
+tf_add(mp_tf *t, uint64_t h)
+{
+	size_t k = h & t->mask;
+	while (t->hash[k] && t->hash[k] != h)
+		k = (k + 1) & t->mask;
+	t->hash[k] = h;
+	t->count[k]++;
+	t->total++;
+}
+
+static void
+build_tf(mp_data *d)
+{
+	for (int c = 0; c < d->mr->ncmp; c++) {
+		const stw_match_cmp *cm = &d->mr->cmp[c];
+		if (!cm->tf)
+			continue;
+		mp_tf *t = &d->tf[c];
+		size_t want = d->n * (size_t)cm->nfields * 2 + 16, size = 16;
+		while (size < want)
+			size *= 2;
+		t->hash = stw_xcalloc(size, sizeof *t->hash);
+		t->count = stw_xcalloc(size, sizeof *t->count);
+		t->mask = size - 1;
+		for (size_t i = 0; i < d->n; i++)
+			for (int f = 0; f < cm->nfields; f++) {
+				int s = d->cmp_slot[c][f];
+				if (!d->slot[s].off[i])
+					continue;
+				bool dup = false;
+				for (int g = 0; g < f && !dup; g++)
+					dup = !strcmp(mp_val(d, d->cmp_slot[c][g], i), mp_val(d, s, i));
+				if (!dup)
+					tf_add(t, mp_hash(mp_val(d, s, i), 0));
+			}
+	}
+}
+
+uint32_t
+mp_tf_count(const mp_data *d, int c, const char *s)
+{
+	const mp_tf *t = &d->tf[c];
+	if (!t->hash)
+		return 0;
+	uint64_t h = mp_hash(s, 0);
+	size_t k = h & t->mask;
+	while (t->hash[k]) {
+		if (t->hash[k] == h)
+			return t->count[k];
+		k = (k + 1) & t->mask;
+	}
+	return 0;
+}
+
+static void
+init(mp_data *d, const char *entity, const stw_match_rules *mr)
+{
+	memset(d, 0, sizeof *d);
+	d->entity = strcmp(entity, "company") ? "contact" : "company";
+	d->mr = mr;
+	arena_add(d, "x"); /* reserves offset 0 ... */
+	d->arena[0] = '\0'; /* ... as the empty string */
+	plan_slots(d);
+}
+
+static void
+alloc_rows(mp_data *d, size_t cap)
+{
+	d->id = stw_xrealloc(d->id, (cap ? cap : 1) * sizeof *d->id);
+	for (int s = 0; s < d->nslots; s++) {
+		d->slot[s].off = stw_xrealloc(d->slot[s].off, (cap ? cap : 1) * sizeof(uint32_t));
+		d->slot[s].aux = stw_xrealloc(d->slot[s].aux, (cap ? cap : 1) * sizeof(uint64_t));
+	}
+}
+
+stw_err
+mp_load(stw_ws *ws, const char *entity, const stw_match_rules *mr, const char *country,
+        bool dmy, mp_data *d, stw_error *err)
+{
+	init(d, entity, mr);
+	stw_buf sql = STW_BUF_INIT;
+	stw_buf_adds(&sql, "SELECT id");
+	for (int s = 0; s < d->nslots; s++) {
+		char *q = sqlite3_mprintf(", \"%w\"", d->slot[s].field);
+		stw_buf_adds(&sql, q);
+		sqlite3_free(q);
+	}
+	stw_buf_adds(&sql, " FROM rec WHERE entity=? AND status='active' ORDER BY id");
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws, sql.data, &st, err);
+	stw_buf_free(&sql);
+	if (e != STW_OK) {
+		mp_free(d);
+		return e;
+	}
+	sqlite3_bind_text(st, 1, d->entity, -1, SQLITE_STATIC);
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (d->n == cap) {
+			cap = cap ? cap * 2 : 1024;
+			alloc_rows(d, cap);
+		}
+		size_t i = d->n++;
+		d->id[i] = sqlite3_column_int64(st, 0);
+		for (int s = 0; s < d->nslots; s++)
+			set_value(d, s, i, (const char *)sqlite3_column_text(st, s + 1), country, dmy);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		mp_free(d);
+		return stw_ws_dberr(ws, rc, "reading records", err);
+	}
+	alloc_rows(d, d->n);
+	d->locked = stw_xcalloc(d->n ? d->n : 1, 1);
+	build_tf(d);
+	return STW_OK;
+}
+
+void
+mp_load_mem(const char *entity, const stw_match_rules *mr, const char *country, bool dmy,
+            size_t n, const int64_t *ids, const char *const *fields, size_t nfields,
+            const char *const *vals, mp_data *d)
+{
+	init(d, entity, mr);
+	alloc_rows(d, n);
+	d->n = n;
+	for (size_t i = 0; i < n; i++) {
+		d->id[i] = ids[i];
+		for (int s = 0; s < d->nslots; s++) {
+			const char *raw = NULL;
+			for (size_t f = 0; f < nfields; f++)
+				if (!strcmp(fields[f], d->slot[s].field))
+					raw = vals[i * nfields + f];
+			set_value(d, s, i, raw, country, dmy);
+		}
+	}
+	d->locked = stw_xcalloc(n ? n : 1, 1);
+	build_tf(d);
+}
+
+void
+mp_free(mp_data *d)
+{
+	for (int s = 0; s < d->nslots; s++) {
+		free(d->slot[s].field);
+		free(d->slot[s].off);
+		free(d->slot[s].aux);
+	}
+	for (int c = 0; c < STW_MATCH_MAX_CMP; c++) {
+		free(d->tf[c].hash);
+		free(d->tf[c].count);
+	}
+	free(d->id);
+	free(d->locked);
+	free(d->arena);
+	memset(d, 0, sizeof *d);
+}
+
+long
+mp_find(const mp_data *d, int64_t id)
+{
+	size_t lo = 0, hi = d->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (d->id[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < d->n && d->id[lo] == id ? (long)lo : -1;
+}
