@@ -139,11 +139,21 @@ stw_audit_verify(stw_ws *ws, int64_t *count, int64_t *bad_seq, char *problem, st
 		return x;
 	char prev[65];
 	memcpy(prev, GENESIS, 65);
+	int64_t head_seq;
+	char head_hash[65];
+	read_head(ws, &head_seq, head_hash);
 	int64_t expect = 1;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t seq = sqlite3_column_int64(st, 0);
 		const char *stored_prev = col(st, 8), *stored = col(st, 9);
+		if (seq > head_seq && seq == expect) {
+			/* Past the last entry Steward wrote: added behind its back. */
+			*bad_seq = seq;
+			snprintf(problem, 256, "entry %lld was inserted after the last entry written "
+			         "(%lld)", (long long)seq, (long long)head_seq);
+			break;
+		}
 		if (seq != expect) {
 			*bad_seq = seq > expect ? expect : seq;
 			snprintf(problem, 256, seq > expect ?
@@ -177,17 +187,15 @@ stw_audit_verify(stw_ws *ws, int64_t *count, int64_t *bad_seq, char *problem, st
 	}
 	sqlite3_finalize(st);
 	if (!*bad_seq) {
-		int64_t head_seq;
-		char head_hash[65];
-		read_head(ws, &head_seq, head_hash);
 		if (head_seq != *count || strcmp(head_hash, prev) != 0) {
-			*bad_seq = *count + 1;
+			/* Missing at the end, or the last entry replaced by a well-chained one. */
+			*bad_seq = head_seq > *count ? *count + 1 : head_seq;
 			if (head_seq > *count)
 				snprintf(problem, 256, "entries %lld to %lld are missing (removed from the "
 				         "end)", (long long)*count + 1, (long long)head_seq);
 			else
-				snprintf(problem, 256, "the trail does not end where it was last written "
-				         "(entry %lld)", (long long)head_seq);
+				snprintf(problem, 256, "entry %lld was replaced (it is not the entry last "
+				         "written)", (long long)head_seq);
 		}
 	}
 	if (*bad_seq)

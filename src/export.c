@@ -1,9 +1,18 @@
 /*
- * records.csv: original headers, original column order, every column.
+ * records.csv: original headers, original column order, every column; the
+ * other files come from the writers in export_decisions.c.
+ *
+ * A record that no decision has touched is written from its imported row as
+ * it is, so import then export gives the same bytes back. A record with
+ * active changes gets, in each changed column, its current value: rec's
+ * value for a mapped field, the newest "#HEADER" change for an unmapped
+ * column. Purged and merged-away records are left out.
  */
 #include "export.h"
+#include "export_int.h"
 #include "csvwrite.h"
 #include "fields.h"
+#include "rec.h"
 #include "util.h"
 
 #include <dirent.h>
@@ -19,6 +28,7 @@ typedef struct {
 	bool    has_header;
 	size_t  ncols;
 	char  **headers;
+	char  **fields;  /* per column: mapped canonical field, or NULL */
 	int     group;   /* index of the first source with the same header */
 } src_info;
 
@@ -26,9 +36,12 @@ static void
 sources_free(src_info *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		for (size_t k = 0; k < s[i].ncols; k++)
+		for (size_t k = 0; k < s[i].ncols; k++) {
 			free(s[i].headers[k]);
+			free(s[i].fields[k]);
+		}
 		free(s[i].headers);
+		free(s[i].fields);
 		free(s[i].name);
 	}
 	free(s);
@@ -43,7 +56,7 @@ load_sources(stw_ws *ws, src_info **out, size_t *nout, stw_error *err)
 	stw_err e = stw_ws_prepare(ws, "SELECT id, name, has_header FROM source ORDER BY id", &st, err);
 	if (e != STW_OK)
 		return e;
-	if ((e = stw_ws_prepare(ws, "SELECT header FROM source_column WHERE source_id=? ORDER BY pos",
+	if ((e = stw_ws_prepare(ws, "SELECT header, field FROM source_column WHERE source_id=? ORDER BY pos",
 	                        &cols, err)) != STW_OK) {
 		sqlite3_finalize(st);
 		return e;
@@ -61,6 +74,9 @@ load_sources(stw_ws *ws, src_info **out, size_t *nout, stw_error *err)
 		sqlite3_bind_int64(cols, 1, x->id);
 		while ((rc = sqlite3_step(cols)) == SQLITE_ROW) {
 			x->headers = stw_xrealloc(x->headers, (x->ncols + 1) * sizeof *x->headers);
+			x->fields = stw_xrealloc(x->fields, (x->ncols + 1) * sizeof *x->fields);
+			const char *fld = (const char *)sqlite3_column_text(cols, 1);
+			x->fields[x->ncols] = fld ? stw_xstrdup(fld) : NULL;
 			x->headers[x->ncols++] = stw_xstrdup((const char *)sqlite3_column_text(cols, 0));
 		}
 		sqlite3_reset(cols);
@@ -135,15 +151,84 @@ safe_name(char *out, size_t cap, const char *name)
 		*dot = '\0';
 }
 
+/*
+ * Replaces, in f, the values of the columns whose field or column record id
+ * has active changes for with the current values. The replaced strings are
+ * owned by *keep (freed by the caller).
+ */
 static stw_err
-write_group(stw_ws *ws, const src_info *s, size_t n, int group, stw_outfile *of,
+current_values(stw_ws *ws, sqlite3_stmt *chg, const src_info *src, int64_t id, stw_fields *f,
+               char ***keep, size_t *nkeep, stw_error *err)
+{
+	sqlite3_stmt *cur;
+	/* chg: the newest active change per field of the record. */
+	sqlite3_bind_int64(chg, 1, id);
+	int rc;
+	while ((rc = sqlite3_step(chg)) == SQLITE_ROW) {
+		const char *field = (const char *)sqlite3_column_text(chg, 0);
+		const char *nv = (const char *)sqlite3_column_text(chg, 1);
+		char *value = NULL;
+		if (field[0] == '#') {
+			value = stw_xstrdup(nv ? nv : "");
+		} else {
+			if (!stw_rec_has_field(field))
+				continue;
+			char *sql = sqlite3_mprintf("SELECT \"%w\" FROM rec WHERE id=?", field);
+			int prc = sqlite3_prepare_v2(stw_ws_db(ws), sql, -1, &cur, NULL);
+			sqlite3_free(sql);
+			if (prc != SQLITE_OK) {
+				sqlite3_reset(chg);
+				return stw_ws_dberr(ws, prc, "reading current values", err);
+			}
+			sqlite3_bind_int64(cur, 1, id);
+			if (sqlite3_step(cur) == SQLITE_ROW && sqlite3_column_text(cur, 0))
+				value = stw_xstrdup((const char *)sqlite3_column_text(cur, 0));
+			else
+				value = stw_xstrdup("");
+			sqlite3_finalize(cur);
+		}
+		bool used = false;
+		for (size_t c = 0; c < src->ncols && c < f->n; c++) {
+			bool hit = field[0] == '#' ? strcmp(src->headers[c], field + 1) == 0
+			                           : src->fields[c] && strcmp(src->fields[c], field) == 0;
+			if (hit) {
+				f->v[c] = value;
+				f->len[c] = strlen(value);
+				used = true;
+			}
+		}
+		if (used) {
+			*keep = stw_xrealloc(*keep, (*nkeep + 1) * sizeof **keep);
+			(*keep)[(*nkeep)++] = value;
+		} else {
+			free(value);
+		}
+	}
+	sqlite3_reset(chg);
+	if (rc != SQLITE_DONE)
+		return stw_ws_dberr(ws, rc, "reading changes", err);
+	return STW_OK;
+}
+
+static stw_err
+write_group(stw_ws *ws, const src_info *s, size_t n, int group, bool guard, stw_outfile *of,
             int64_t *rows, stw_error *err)
 {
-	sqlite3_stmt *st;
-	stw_err e = stw_ws_prepare(ws, "SELECT fields FROM record WHERE source_id=? ORDER BY id",
-	                           &st, err);
+	sqlite3_stmt *st, *chg;
+	stw_err e = stw_ws_prepare(ws,
+		"SELECT r.id, r.fields, EXISTS(SELECT 1 FROM change c WHERE c.record_id = r.id"
+		" AND c.active = 1) FROM record r LEFT JOIN rec ON rec.id = r.id"
+		" WHERE r.source_id=? AND coalesce(rec.status, 'active') = 'active' ORDER BY r.id",
+		&st, err);
 	if (e != STW_OK)
 		return e;
+	if ((e = stw_ws_prepare(ws,
+		"SELECT c.field, c.new FROM change c WHERE c.record_id=? AND c.active=1"
+		" AND c.id = (SELECT max(id) FROM change d WHERE d.record_id = c.record_id"
+		" AND d.field = c.field AND d.active = 1)", &chg, err)) != STW_OK) {
+		sqlite3_finalize(st);
+		return e;
+	}
 	stw_buf out = STW_BUF_INIT;
 	const src_info *first = &s[group];
 	if (first->has_header) {
@@ -151,7 +236,7 @@ write_group(stw_ws *ws, const src_info *s, size_t n, int group, stw_outfile *of,
 		for (size_t c = 0; c < first->ncols; c++)
 			lens[c] = strlen(first->headers[c]);
 		stw_csv_put_row(&out, (const char *const *)first->headers, lens, first->ncols, ',',
-		                false);
+		                guard);
 		free(lens);
 	}
 	*rows = 0;
@@ -162,14 +247,24 @@ write_group(stw_ws *ws, const src_info *s, size_t n, int group, stw_outfile *of,
 		int rc;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			stw_fields f;
-			const char *json = (const char *)sqlite3_column_text(st, 0);
-			if (stw_fields_decode(json, (size_t)sqlite3_column_bytes(st, 0), &f) != 0) {
+			const char *json = (const char *)sqlite3_column_text(st, 1);
+			if (stw_fields_decode(json, (size_t)sqlite3_column_bytes(st, 1), &f) != 0) {
 				e = stw_fail(err, STW_EDATA, "%s: a stored record is damaged",
 				             stw_ws_path(ws));
 				break;
 			}
-			stw_csv_put_row(&out, (const char *const *)f.v, f.len, f.n, ',', false);
+			char **keep = NULL;
+			size_t nkeep = 0;
+			if (sqlite3_column_int(st, 2))
+				e = current_values(ws, chg, &s[i], sqlite3_column_int64(st, 0), &f, &keep,
+				                   &nkeep, err);
+			stw_csv_put_row(&out, (const char *const *)f.v, f.len, f.n, ',', guard);
+			for (size_t k = 0; k < nkeep; k++)
+				free(keep[k]);
+			free(keep);
 			stw_fields_free(&f);
+			if (e != STW_OK)
+				break;
 			(*rows)++;
 			if (out.len > (1 << 20)) {
 				stw_outfile_write(of, out.data, out.len);
@@ -183,7 +278,15 @@ write_group(stw_ws *ws, const src_info *s, size_t n, int group, stw_outfile *of,
 	stw_outfile_write(of, out.data, out.len);
 	stw_buf_free(&out);
 	sqlite3_finalize(st);
+	sqlite3_finalize(chg);
 	return e;
+}
+
+bool
+stw_export_guarded(const stw_export_opts *o, bool for_people)
+{
+	stw_export_guard g = o ? o->guard : STW_GUARD_DEFAULT;
+	return g == STW_GUARD_ALL || (g == STW_GUARD_DEFAULT && for_people);
 }
 
 stw_err
@@ -206,7 +309,7 @@ stw_export(stw_ws *ws, const char *dir, const stw_export_opts *opts, stw_export_
 	size_t ngroups = 0;
 	for (size_t i = 0; i < n; i++)
 		ngroups += s[i].group == (int)i;
-	if (ngroups > STW_EXPORT_MAX_FILES) {
+	if (ngroups > STW_EXPORT_MAX_FILES - 8) {
 		sources_free(s, n);
 		return stw_fail(err, STW_EDATA, "too many different source layouts to export (%zu)",
 		                ngroups);
@@ -235,7 +338,27 @@ stw_export(stw_ws *ws, const char *dir, const stw_export_opts *opts, stw_export_
 		free(path);
 		snprintf(res->files[nopen], sizeof res->files[nopen], "%s", name);
 		nopen++;
-		e = write_group(ws, s, n, (int)i, &files[nopen - 1], &res->rows[nopen - 1], err);
+		e = write_group(ws, s, n, (int)i, stw_export_guarded(opts, false), &files[nopen - 1],
+		                &res->rows[nopen - 1], err);
+	}
+	for (const stw_export_writer *w = stw_export_writers; w->name && e == STW_OK; w++) {
+		if (w->wanted && !w->wanted(opts))
+			continue;
+		if (nopen >= STW_EXPORT_MAX_FILES) {
+			e = stw_fail(err, STW_EDATA, "too many files to export");
+			break;
+		}
+		char *path = stw_xasprintf("%s/%s", dir, w->name);
+		if (stw_outfile_open(&files[nopen], path) != 0) {
+			e = stw_fail(err, STW_EIO, "%s: cannot write: %s", path, strerror(errno));
+			free(path);
+			break;
+		}
+		free(path);
+		snprintf(res->files[nopen], sizeof res->files[nopen], "%s", w->name);
+		nopen++;
+		e = w->write(ws, &files[nopen - 1], stw_export_guarded(opts, w->for_people),
+		             &res->rows[nopen - 1], err);
 	}
 	sqlite3_exec(stw_ws_db(ws), "COMMIT", NULL, NULL, NULL);
 	/* All written: now make them visible. */

@@ -62,8 +62,7 @@ sync_source(stw_ws *ws, int64_t source_id, const char *entity, int64_t *added, s
 	}
 	char *sql = stw_xasprintf(
 		"INSERT INTO rec(id, source_id, entity%s) SELECT r.id, r.source_id, ?%s"
-		" FROM record r WHERE r.source_id=? AND NOT EXISTS"
-		" (SELECT 1 FROM rec WHERE rec.id = r.id)",
+		" FROM record r WHERE r.source_id=? AND r.id > (SELECT coalesce(max(id), 0) FROM rec)",
 		cols.data ? cols.data : "", vals.data ? vals.data : "");
 	stw_buf_free(&cols);
 	stw_buf_free(&vals);
@@ -81,17 +80,42 @@ sync_source(stw_ws *ws, int64_t source_id, const char *entity, int64_t *added, s
 	return STW_OK;
 }
 
+/*
+ * Records are only ever added (by imports), with growing ids, so the highest
+ * record id copied into rec tells whether anything is missing: one index
+ * lookup, cheap enough to call before every read that needs rec.
+ */
+static int64_t
+max_id(stw_ws *ws, const char *sql)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(stw_ws_db(ws), sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	return v;
+}
+
 stw_err
 stw_rec_sync(stw_ws *ws, int64_t *added, stw_error *err)
 {
 	int64_t n = 0;
+	if (added)
+		*added = 0;
+	int64_t have = max_id(ws, "SELECT coalesce(max(id), 0) FROM rec");
+	int64_t want = max_id(ws, "SELECT coalesce(max(id), 0) FROM record");
+	if (have < 0 || want < 0)
+		return stw_ws_dberr(ws, sqlite3_errcode(stw_ws_db(ws)), "reading record ids", err);
+	if (want <= have)
+		return STW_OK;
 	sqlite3_stmt *st;
-	/* Sources with records missing from rec. */
-	stw_err e = stw_ws_prepare(ws,
-		"SELECT s.id, s.entity FROM source s WHERE s.rows >"
-		" (SELECT count(*) FROM rec WHERE rec.source_id = s.id)", &st, err);
+	/* Sources with records not yet in rec. */
+	stw_err e = stw_ws_prepare(ws, "SELECT id, entity FROM source WHERE id IN"
+	                               " (SELECT DISTINCT source_id FROM record WHERE id > ?) ORDER BY id",
+	                           &st, err);
 	if (e != STW_OK)
 		return e;
+	sqlite3_bind_int64(st, 1, have);
 	bool own_tx = sqlite3_get_autocommit(stw_ws_db(ws));
 	int64_t ids[256];
 	char ents[256][8];
@@ -104,8 +128,6 @@ stw_rec_sync(stw_ws *ws, int64_t *added, stw_error *err)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return stw_ws_dberr(ws, rc, "reading sources", err);
-	if (nsrc == 0)
-		goto done;
 	if (own_tx && (e = stw_ws_begin(ws, err)) != STW_OK)
 		return e;
 	for (int i = 0; i < nsrc && e == STW_OK; i++)
@@ -116,7 +138,6 @@ stw_rec_sync(stw_ws *ws, int64_t *added, stw_error *err)
 		else
 			stw_ws_rollback(ws);
 	}
-done:
 	if (added)
 		*added = e == STW_OK ? n : 0;
 	return e;

@@ -5,7 +5,9 @@
 #include "rules.h"
 #include "embedded.h"
 #include "match_rules.h"
+#include "validate_rules.h"
 #include "sha256.h"
+#include "survive_rules.h"
 #include "util.h"
 
 #include <errno.h>
@@ -22,9 +24,11 @@
  */
 static const stw_rules_module *const modules[] = {
 	/* validation (fields, junk values, staleness, placeholders) */
+	&stw_validate_rules_module,
 	/* matching */
 	&stw_match_rules_module,
 	/* survivorship */
+	&stw_surv_rules_module,
 	NULL,
 };
 

@@ -157,7 +157,31 @@ static const char *const migrations[] = {
 	"CREATE TABLE rejected_pair("
 	"  a INTEGER NOT NULL, b INTEGER NOT NULL,"
 	"  audit_seq INTEGER,"
-	"  PRIMARY KEY(a, b)) WITHOUT ROWID;",
+	"  PRIMARY KEY(a, b)) WITHOUT ROWID;"
+	/* decisions in force, and what undo needs to put back (decide.c) */
+	"CREATE TABLE decision("
+	"  seq INTEGER PRIMARY KEY,"       /* = audit.seq of the decision */
+	"  steward TEXT NOT NULL,"
+	"  action TEXT NOT NULL,"
+	"  cluster_id INTEGER, record_id INTEGER,"
+	"  undone_by INTEGER);"            /* audit seq of its undo; NULL while in force */
+	"CREATE INDEX decision_steward ON decision(steward, seq);"
+	"CREATE TABLE decision_prior("
+	"  seq INTEGER NOT NULL,"          /* the decision */
+	"  kind TEXT NOT NULL,"            /* cluster, rec, member, proposal */
+	"  id INTEGER NOT NULL,"
+	"  status TEXT,"                   /* the status before the decision */
+	"  ref INTEGER,"                   /* cluster: size; rec: master_id; member: cluster_id */
+	"  PRIMARY KEY(seq, kind, id)) WITHOUT ROWID;"
+	"CREATE INDEX decision_prior_id ON decision_prior(kind, id);"
+	/* listings and console: every page is an index range */
+	"CREATE INDEX rec_status ON rec(status);"
+	"CREATE INDEX cluster_queue_score ON cluster(status, max_prob DESC, id);"
+	"CREATE INDEX cluster_queue_size ON cluster(status, size DESC, id);"
+	"CREATE INDEX finding_rule_record ON finding(rule, record_id);"
+	"CREATE INDEX proposal_rule_record ON proposal(rule, status, record_id);"
+	"CREATE INDEX audit_action ON audit(action, seq);"
+	"CREATE INDEX audit_steward ON audit(steward, seq);",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

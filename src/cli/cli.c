@@ -15,14 +15,22 @@ static const cli_cmd *const commands[] = {
 	&cmd_export,
 	&cmd_sample,
 	/* matching */
-	&cmd_match,
-	&cmd_explain,
 	/* validation and quality report */
+	&cmd_standardize,
+	&cmd_profile,
 	/* decisions and audit trail */
+	&cmd_decide,
+	&cmd_edit,
+	&cmd_purge,
+	&cmd_restore,
+	&cmd_undo,
+	&cmd_log,
 	/* listings */
 	&cmd_clusters,
 	&cmd_pairs,
 	&cmd_findings,
+	&cmd_match,
+	&cmd_explain,
 	/* later modules add their commands here */
 	NULL,
 };

@@ -65,11 +65,20 @@ void cli_put_safe_n(FILE *f, const char *s, size_t n);
 extern const cli_cmd cmd_import;
 extern const cli_cmd cmd_export;
 extern const cli_cmd cmd_quarantine;
-extern const cli_cmd cmd_sample;
 extern const cli_cmd cmd_match;
 extern const cli_cmd cmd_explain;
+extern const cli_cmd cmd_sample;
+extern const cli_cmd cmd_standardize;
+extern const cli_cmd cmd_profile;
 extern const cli_cmd cmd_clusters;
 extern const cli_cmd cmd_pairs;
 extern const cli_cmd cmd_findings;
+/* decisions and audit trail */
+extern const cli_cmd cmd_decide;
+extern const cli_cmd cmd_edit;
+extern const cli_cmd cmd_purge;
+extern const cli_cmd cmd_restore;
+extern const cli_cmd cmd_undo;
+extern const cli_cmd cmd_log;
 
 #endif

@@ -1,0 +1,946 @@
+/*
+ * Proposals and findings for the whole workspace or one record, and the
+ * decisions that apply or dismiss proposals.
+ *
+ * The full pass reads active records in batches of BATCH rows (one SELECT
+ * per entity, in id order), checks each batch on two threads (the second
+ * half on a worker thread while this thread does the first; the checks are
+ * pure, see check.h) and then writes the batch's proposals and findings
+ * with two prepared statements, all in one transaction. For a full pass
+ * the secondary indexes of the tables being rewritten are dropped first and
+ * rebuilt from their stored SQL at the end (building an index once is far
+ * cheaper than updating it row by row), and, when no other connection has
+ * the workspace open, the transaction runs in a rollback journal so each
+ * page is written once (as the import does). Everything stays atomic.
+ */
+#include "standardize.h"
+#include "audit.h"
+#include "check.h"
+#include "profile.h"
+#include "rec.h"
+#include "util.h"
+#include "validate.h"
+#include "validate_rules.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BATCH 4096
+
+static const char *const rule_names[] = {
+	"junk_value", "whitespace", "mojibake", "name_case", "place_case", "email_case",
+	"email_typo", "phone_e164", "date_iso", "country_code", "state_code", "postcode",
+	"company_tidy", NULL,
+};
+
+const char *const *
+stw_standardize_rules(void)
+{
+	return rule_names;
+}
+
+const stw_field_rules *
+stw_entity_field_rules(const stw_rules *rules, const char *entity, stw_field_rules **owned)
+{
+	*owned = NULL;
+	const stw_entity_rules *e = rules ? stw_rules_entity(rules, entity) : NULL;
+	if (e && e->fields)
+		return e->fields;
+	*owned = stw_field_rules_default(entity);
+	return *owned;
+}
+
+static void
+json_str(stw_buf *b, const char *s)
+{
+	if (!s) {
+		stw_buf_adds(b, "null");
+		return;
+	}
+	stw_buf_addc(b, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			stw_buf_printf(b, "\\%c", *p);
+		else if (*p < 0x20 || *p == 0x7f)
+			stw_buf_printf(b, "\\u%04x", *p);
+		else
+			stw_buf_addc(b, (char)*p);
+	}
+	stw_buf_addc(b, '"');
+}
+
+/* ==== Writing ==== */
+
+typedef struct {
+	stw_ws       *ws;
+	sqlite3_stmt *prop;  /* upsert of a proposal */
+	sqlite3_stmt *find;  /* insert of a finding */
+	int64_t       nprops, nfinds;
+} writer;
+
+static stw_err
+writer_open(writer *w, stw_ws *ws, unsigned what, stw_error *err)
+{
+	memset(w, 0, sizeof *w);
+	w->ws = ws;
+	stw_err e;
+	if ((what & STW_RUN_PROPOSE) &&
+	    (e = stw_ws_prepare(ws,
+	         "INSERT INTO proposal(record_id, field, rule, before, after, why, kind)"
+	         " VALUES(?,?,?,?,?,?,?) ON CONFLICT(record_id, field, rule) DO UPDATE SET"
+	         " before=excluded.before, after=excluded.after, why=excluded.why,"
+	         " kind=excluded.kind, status='open'"
+	         " WHERE proposal.status='applied' OR proposal.before IS NOT excluded.before"
+	         " OR proposal.after IS NOT excluded.after", &w->prop, err)) != STW_OK)
+		return e;
+	if ((what & STW_RUN_VALIDATE) &&
+	    (e = stw_ws_prepare(ws, "INSERT INTO finding(record_id, field, rule, severity, message)"
+	                            " VALUES(?,?,?,?,?)", &w->find, err)) != STW_OK) {
+		sqlite3_finalize(w->prop);
+		w->prop = NULL;
+		return e;
+	}
+	return STW_OK;
+}
+
+static void
+writer_close(writer *w)
+{
+	sqlite3_finalize(w->prop);
+	sqlite3_finalize(w->find);
+	w->prop = w->find = NULL;
+}
+
+static void
+bind_opt(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s && *s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Writes one record's results. */
+static stw_err
+writer_put(writer *w, const stw_field_rules *fr, int64_t id, const char *const *values,
+           const stw_check_out *out, stw_error *err)
+{
+	int rc;
+	for (size_t k = 0; w->prop && k < out->nprops; k++) {
+		const stw_check_prop *p = &out->props[k];
+		sqlite3_stmt *st = w->prop;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, fr->fields[p->field].name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, p->rule, -1, SQLITE_STATIC);
+		bind_opt(st, 4, values[p->field]);
+		bind_opt(st, 5, p->after);
+		bind_opt(st, 6, p->why);
+		sqlite3_bind_text(st, 7, p->safe ? "safe" : "suggest", -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return stw_ws_dberr(w->ws, rc, "writing proposals", err);
+		w->nprops++;
+	}
+	for (size_t k = 0; w->find && k < out->nfinds; k++) {
+		const stw_check_find *f = &out->finds[k];
+		sqlite3_stmt *st = w->find;
+		sqlite3_bind_int64(st, 1, id);
+		bind_opt(st, 2, f->field >= 0 ? fr->fields[f->field].name : NULL);
+		sqlite3_bind_text(st, 3, f->rule, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, f->severity, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, f->message, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return stw_ws_dberr(w->ws, rc, "writing findings", err);
+		w->nfinds++;
+	}
+	return STW_OK;
+}
+
+/* SELECT id, f1, f2 ... FROM rec WHERE ... for fr's fields. Owned. */
+static char *
+select_sql(const stw_field_rules *fr, const char *where)
+{
+	stw_buf b = STW_BUF_INIT;
+	stw_buf_adds(&b, "SELECT id");
+	for (size_t i = 0; i < fr->nfields; i++) {
+		char *q = sqlite3_mprintf(", \"%w\"", fr->fields[i].name);
+		stw_buf_adds(&b, q);
+		sqlite3_free(q);
+	}
+	stw_buf_printf(&b, " FROM rec WHERE %s", where);
+	return stw_buf_take(&b);
+}
+
+/* ==== The full pass ==== */
+
+typedef struct {
+	const stw_check_ctx *ctx;
+	unsigned             what;
+	size_t               nf;
+	const char         **vals; /* BATCH * nf */
+	stw_check_out       *outs; /* BATCH */
+	int                  from, to;
+} job;
+
+static void
+run_job(job *j)
+{
+	unsigned what = (j->what & STW_RUN_PROPOSE ? STW_CHECK_PROPOSE : 0) |
+	                (j->what & STW_RUN_VALIDATE ? STW_CHECK_FIND : 0);
+	for (int r = j->from; r < j->to; r++)
+		stw_check_record(j->ctx, &j->vals[(size_t)r * j->nf], what, &j->outs[r]);
+}
+
+static void *
+worker(void *arg)
+{
+	run_job(arg);
+	return NULL;
+}
+
+static stw_err
+pass_entity(stw_ws *ws, const stw_rules *rules, const char *entity, unsigned what, writer *w,
+            int64_t *records, stw_error *err)
+{
+	stw_field_rules *owned;
+	const stw_field_rules *fr = stw_entity_field_rules(rules, entity, &owned);
+	stw_check_ctx ctx;
+	stw_check_ctx_init(&ctx, fr, rules ? rules->default_country : "US",
+	                   rules ? rules->date_order == STW_MDY : 1);
+	size_t nf = fr->nfields;
+	char *sql = select_sql(fr, "entity=? AND status='active' ORDER BY id");
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws, sql, &st, err);
+	free(sql);
+	if (e != STW_OK) {
+		stw_field_rules_free(owned);
+		return e;
+	}
+	sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
+	int64_t *ids = stw_xmalloc(BATCH * sizeof *ids);
+	size_t *offs = stw_xmalloc(BATCH * nf * sizeof *offs);
+	const char **vals = stw_xmalloc(BATCH * nf * sizeof *vals);
+	stw_check_out *outs = stw_xcalloc(BATCH, sizeof *outs);
+	stw_buf arena = STW_BUF_INIT;
+	int rc = SQLITE_ROW;
+	while (e == STW_OK && rc == SQLITE_ROW) {
+		int n = 0;
+		stw_buf_reset(&arena);
+		while (n < BATCH && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			ids[n] = sqlite3_column_int64(st, 0);
+			for (size_t i = 0; i < nf; i++) {
+				const char *v = (const char *)sqlite3_column_text(st, (int)i + 1);
+				if (!v || !*v) {
+					offs[(size_t)n * nf + i] = SIZE_MAX;
+					continue;
+				}
+				offs[(size_t)n * nf + i] = arena.len;
+				stw_buf_add(&arena, v, (size_t)sqlite3_column_bytes(st, (int)i + 1) + 1);
+			}
+			n++;
+		}
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			e = stw_ws_dberr(ws, rc, "reading records", err);
+			break;
+		}
+		if (n == 0)
+			break;
+		for (size_t k = 0; k < (size_t)n * nf; k++)
+			vals[k] = offs[k] == SIZE_MAX ? NULL : arena.data + offs[k];
+		job a = {&ctx, what, nf, vals, outs, 0, n / 2};
+		job b = a;
+		b.from = n / 2;
+		b.to = n;
+		pthread_t th;
+		bool threaded = n >= 64 && pthread_create(&th, NULL, worker, &b) == 0;
+		run_job(&a);
+		if (threaded)
+			pthread_join(th, NULL);
+		else
+			run_job(&b);
+		for (int r = 0; r < n && e == STW_OK; r++)
+			e = writer_put(w, fr, ids[r], &vals[(size_t)r * nf], &outs[r], err);
+		*records += n;
+	}
+	sqlite3_finalize(st);
+	for (int r = 0; r < BATCH; r++)
+		stw_check_out_free(&outs[r]);
+	free(outs);
+	free(vals);
+	free(offs);
+	free(ids);
+	stw_buf_free(&arena);
+	stw_field_rules_free(owned);
+	return e;
+}
+
+static stw_err
+exec(stw_ws *ws, const char *sql, const char *what, stw_error *err)
+{
+	int rc = sqlite3_exec(stw_ws_db(ws), sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? STW_OK : stw_ws_dberr(ws, rc, what, err);
+}
+
+/* See the file comment: true when the rollback journal took effect. */
+static bool
+bulk_mode(stw_ws *ws, bool on)
+{
+	sqlite3_stmt *st;
+	const char *sql = on ? "PRAGMA journal_mode=DELETE" : "PRAGMA journal_mode=WAL";
+	if (sqlite3_prepare_v2(stw_ws_db(ws), sql, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	bool ok = sqlite3_step(st) == SQLITE_ROW &&
+	          strcmp((const char *)sqlite3_column_text(st, 0), on ? "delete" : "wal") == 0;
+	sqlite3_finalize(st);
+	return ok;
+}
+
+typedef struct {
+	char **sql;
+	size_t n;
+} index_set;
+
+/* Drops the secondary indexes of table, keeping their SQL in set. */
+static stw_err
+drop_indexes(stw_ws *ws, const char *table, index_set *set, stw_error *err)
+{
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws, "SELECT name, sql FROM sqlite_schema WHERE type='index'"
+	                               " AND tbl_name=? AND sql IS NOT NULL", &st, err);
+	if (e != STW_OK)
+		return e;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	char **names = NULL;
+	size_t n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		names = stw_xrealloc(names, (n + 1) * sizeof *names);
+		set->sql = stw_xrealloc(set->sql, (set->n + 1) * sizeof *set->sql);
+		names[n++] = stw_xstrdup((const char *)sqlite3_column_text(st, 0));
+		set->sql[set->n++] = stw_xstrdup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		e = stw_ws_dberr(ws, rc, "reading the schema", err);
+	for (size_t i = 0; i < n; i++) {
+		if (e == STW_OK) {
+			char *q = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
+			e = exec(ws, q, "preparing the bulk write", err);
+			sqlite3_free(q);
+		}
+		free(names[i]);
+	}
+	free(names);
+	return e;
+}
+
+static stw_err
+restore_indexes(stw_ws *ws, index_set *set, stw_error *err)
+{
+	stw_err e = STW_OK;
+	for (size_t i = 0; i < set->n; i++) {
+		if (e == STW_OK)
+			e = exec(ws, set->sql[i], "rebuilding an index", err);
+		free(set->sql[i]);
+	}
+	free(set->sql);
+	set->sql = NULL;
+	set->n = 0;
+	return e;
+}
+
+static int64_t
+count_rows(stw_ws *ws, const char *sql)
+{
+	sqlite3_stmt *st;
+	int64_t n = 0;
+	if (sqlite3_prepare_v2(stw_ws_db(ws), sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static stw_err
+record_rules(stw_ws *ws, const stw_rules *rules, stw_error *err)
+{
+	if (!rules)
+		return STW_OK;
+	stw_err e = stw_ws_meta_set(ws, "rules_sha256", rules->sha256, err);
+	if (e == STW_OK)
+		e = stw_ws_meta_set(ws, "rules_file", rules->file, err);
+	return e;
+}
+
+stw_err
+stw_check_all(stw_ws *ws, const stw_rules *rules, unsigned what, stw_run_stats *stats,
+              stw_error *err)
+{
+	if (stats)
+		memset(stats, 0, sizeof *stats);
+	bool bulk = sqlite3_get_autocommit(stw_ws_db(ws)) && bulk_mode(ws, true);
+	stw_err e = stw_ws_begin(ws, err);
+	if (e != STW_OK) {
+		if (bulk)
+			bulk_mode(ws, false);
+		return e;
+	}
+	index_set idx = {NULL, 0};
+	if ((what & STW_RUN_PROPOSE) &&
+	    ((e = exec(ws, "DELETE FROM proposal WHERE status='open'", "clearing proposals",
+	               err)) != STW_OK ||
+	     (e = drop_indexes(ws, "proposal", &idx, err)) != STW_OK))
+		goto done;
+	if ((what & STW_RUN_VALIDATE) &&
+	    ((e = exec(ws, "DELETE FROM finding", "clearing findings", err)) != STW_OK ||
+	     (e = drop_indexes(ws, "finding", &idx, err)) != STW_OK))
+		goto done;
+	writer w;
+	if ((e = writer_open(&w, ws, what, err)) != STW_OK)
+		goto done;
+	int64_t records = 0;
+	e = pass_entity(ws, rules, "contact", what, &w, &records, err);
+	if (e == STW_OK)
+		e = pass_entity(ws, rules, "company", what, &w, &records, err);
+	writer_close(&w);
+	if (e == STW_OK)
+		e = restore_indexes(ws, &idx, err);
+	if (e == STW_OK)
+		e = record_rules(ws, rules, err);
+	if (e == STW_OK && stats) {
+		stats->records = records;
+		stats->proposals = count_rows(ws, "SELECT count(*) FROM proposal WHERE status='open'");
+		stats->findings = count_rows(ws, "SELECT count(*) FROM finding");
+	}
+done:
+	for (size_t i = 0; i < idx.n; i++)
+		free(idx.sql[i]);
+	free(idx.sql);
+	if (e == STW_OK)
+		e = stw_ws_commit(ws, err);
+	else
+		stw_ws_rollback(ws);
+	if (bulk)
+		bulk_mode(ws, false);
+	return e;
+}
+
+stw_err
+stw_standardize_run(stw_ws *ws, const stw_rules *rules, stw_run_stats *stats, stw_error *err)
+{
+	return stw_check_all(ws, rules, STW_RUN_PROPOSE | STW_RUN_VALIDATE, stats, err);
+}
+
+/* ==== One record ==== */
+
+/* Declared in validate.h. */
+stw_err
+stw_check_one(stw_ws *ws, const stw_rules *rules, int64_t id, unsigned what, stw_error *err)
+{
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws, "SELECT entity, status FROM rec WHERE id=?", &st, err);
+	if (e != STW_OK)
+		return e;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	char entity[16] = "", status[16] = "";
+	if (rc == SQLITE_ROW) {
+		snprintf(entity, sizeof entity, "%s", sqlite3_column_text(st, 0));
+		snprintf(status, sizeof status, "%s", sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return stw_fail(err, STW_ENOENT, "%s: no record %lld", stw_ws_path(ws), (long long)id);
+	if (rc != SQLITE_ROW)
+		return stw_ws_dberr(ws, rc, "reading a record", err);
+	bool own_tx = sqlite3_get_autocommit(stw_ws_db(ws));
+	if (own_tx && (e = stw_ws_begin(ws, err)) != STW_OK)
+		return e;
+	if ((what & STW_RUN_PROPOSE) &&
+	    (e = stw_ws_prepare(ws, "DELETE FROM proposal WHERE record_id=? AND status='open'",
+	                        &st, err)) == STW_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			e = stw_ws_dberr(ws, rc, "clearing proposals", err);
+	}
+	if (e == STW_OK && (what & STW_RUN_VALIDATE) &&
+	    (e = stw_ws_prepare(ws, "DELETE FROM finding WHERE record_id=?", &st, err)) == STW_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			e = stw_ws_dberr(ws, rc, "clearing findings", err);
+	}
+	stw_field_rules *owned = NULL;
+	if (e == STW_OK && strcmp(status, "active") == 0) {
+		const stw_field_rules *fr = stw_entity_field_rules(rules, entity, &owned);
+		char *sql = select_sql(fr, "id=?");
+		e = stw_ws_prepare(ws, sql, &st, err);
+		free(sql);
+		if (e == STW_OK) {
+			sqlite3_bind_int64(st, 1, id);
+			rc = sqlite3_step(st);
+			if (rc == SQLITE_ROW) {
+				const char **vals = stw_xcalloc(fr->nfields, sizeof *vals);
+				for (size_t i = 0; i < fr->nfields; i++)
+					vals[i] = (const char *)sqlite3_column_text(st, (int)i + 1);
+				stw_check_ctx ctx;
+				stw_check_ctx_init(&ctx, fr, rules ? rules->default_country : "US",
+				                   rules ? rules->date_order == STW_MDY : 1);
+				stw_check_out out = {0};
+				stw_check_record(&ctx, vals, (what & STW_RUN_PROPOSE ? STW_CHECK_PROPOSE : 0) |
+				                 (what & STW_RUN_VALIDATE ? STW_CHECK_FIND : 0), &out);
+				writer w;
+				if ((e = writer_open(&w, ws, what, err)) == STW_OK) {
+					e = writer_put(&w, fr, id, vals, &out, err);
+					writer_close(&w);
+				}
+				stw_check_out_free(&out);
+				free(vals);
+			} else if (rc != SQLITE_DONE) {
+				e = stw_ws_dberr(ws, rc, "reading a record", err);
+			}
+			sqlite3_finalize(st);
+		}
+	}
+	stw_field_rules_free(owned);
+	if (own_tx) {
+		if (e == STW_OK)
+			e = stw_ws_commit(ws, err);
+		else
+			stw_ws_rollback(ws);
+	}
+	return e;
+}
+
+stw_err
+stw_standardize_record(stw_ws *ws, const stw_rules *rules, int64_t id, stw_error *err)
+{
+	return stw_check_one(ws, rules, id, STW_RUN_PROPOSE, err);
+}
+
+/* ==== Listing ==== */
+
+stw_err
+stw_proposals_each(stw_ws *ws, const char *rule, int64_t offset, int64_t limit,
+                   stw_proposal_fn fn, void *arg, stw_error *err)
+{
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws,
+		"SELECT p.id, p.record_id, p.field, p.rule, p.kind, p.before, p.after, p.why"
+		" FROM proposal p JOIN rec r ON r.id = p.record_id"
+		" WHERE p.status='open' AND r.status='active' AND (?1 IS NULL OR p.rule=?1)"
+		" ORDER BY p.record_id, p.field, p.rule LIMIT ?2 OFFSET ?3", &st, err);
+	if (e != STW_OK)
+		return e;
+	if (rule)
+		sqlite3_bind_text(st, 1, rule, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, limit > 0 ? limit : -1);
+	sqlite3_bind_int64(st, 3, offset > 0 ? offset : 0);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		stw_proposal p = {
+			.id = sqlite3_column_int64(st, 0),
+			.record_id = sqlite3_column_int64(st, 1),
+			.field = (const char *)sqlite3_column_text(st, 2),
+			.rule = (const char *)sqlite3_column_text(st, 3),
+			.kind = (const char *)sqlite3_column_text(st, 4),
+			.before = (const char *)sqlite3_column_text(st, 5),
+			.after = (const char *)sqlite3_column_text(st, 6),
+			.why = (const char *)sqlite3_column_text(st, 7),
+		};
+		if (fn(&p, arg)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? STW_OK : stw_ws_dberr(ws, rc, "reading proposals", err);
+}
+
+stw_err
+stw_proposals_count(stw_ws *ws, stw_rule_count **out, size_t *n, stw_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws,
+		"SELECT p.rule, p.kind, count(*) FROM proposal p JOIN rec r ON r.id = p.record_id"
+		" WHERE p.status='open' AND r.status='active' GROUP BY p.rule, p.kind"
+		" ORDER BY p.rule, p.kind", &st, err);
+	if (e != STW_OK)
+		return e;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = stw_xrealloc(*out, (*n + 1) * sizeof **out);
+		stw_rule_count *c = &(*out)[(*n)++];
+		snprintf(c->rule, sizeof c->rule, "%s", sqlite3_column_text(st, 0));
+		c->safe = strcmp((const char *)sqlite3_column_text(st, 1), "safe") == 0;
+		c->count = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return stw_ws_dberr(ws, rc, "counting proposals", err);
+	}
+	return STW_OK;
+}
+
+/* ==== Applying ==== */
+
+typedef struct {
+	int64_t id, record;
+	char   *field, *rule, *before, *after;
+} pitem;
+
+static void
+pitems_free(pitem *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(p[i].field);
+		free(p[i].rule);
+		free(p[i].before);
+		free(p[i].after);
+	}
+}
+
+static bool
+same_value(const char *a, const char *b)
+{
+	return (!a || !*a) ? (!b || !*b) : (b && strcmp(a, b) == 0);
+}
+
+/*
+ * Applies the proposals of one record (items[0..n), all of items[0].record)
+ * that are not stale: one audit entry, the changes, the statuses, the
+ * findings. Inside a transaction.
+ */
+static stw_err
+apply_group(stw_ws *ws, const stw_rules *rules, const char *steward, pitem *items, size_t n,
+            int64_t *applied, int64_t *skipped, int64_t *seq_out, stw_error *err)
+{
+	bool *ok = stw_xcalloc(n, sizeof *ok);
+	size_t nok = 0;
+	stw_err e = STW_OK;
+	for (size_t i = 0; i < n && e == STW_OK; i++) {
+		char *cur;
+		if ((e = stw_rec_get(ws, items[i].record, items[i].field, &cur, err)) != STW_OK)
+			break;
+		/* Two proposals for one field: only the first can apply. */
+		bool dup = false;
+		for (size_t j = 0; j < i; j++)
+			dup = dup || (ok[j] && strcmp(items[j].field, items[i].field) == 0);
+		ok[i] = !dup && same_value(cur, items[i].before);
+		nok += ok[i];
+		free(cur);
+	}
+	if (e != STW_OK || nok == 0) {
+		if (e == STW_OK && skipped)
+			*skipped += (int64_t)n;
+		free(ok);
+		return e;
+	}
+	stw_buf before = STW_BUF_INIT, after = STW_BUF_INIT, reason = STW_BUF_INIT;
+	stw_buf_addc(&before, '{');
+	stw_buf_addc(&after, '{');
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!ok[i])
+			continue;
+		const char *sep = k ? "," : "";
+		stw_buf_adds(&before, sep);
+		json_str(&before, items[i].field);
+		stw_buf_addc(&before, ':');
+		json_str(&before, items[i].before);
+		stw_buf_adds(&after, sep);
+		json_str(&after, items[i].field);
+		stw_buf_addc(&after, ':');
+		json_str(&after, items[i].after);
+		k++;
+	}
+	stw_buf_adds(&before, ",\"proposals\":[");
+	k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (ok[i])
+			stw_buf_printf(&before, "%s%lld", k++ ? "," : "", (long long)items[i].id);
+	stw_buf_adds(&before, "]}");
+	stw_buf_addc(&after, '}');
+	/* The reason names each rule once: "rule X" or "rules X, Y". */
+	size_t nrules = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!ok[i])
+			continue;
+		bool seen = false;
+		for (size_t j = 0; j < i; j++)
+			seen = seen || (ok[j] && strcmp(items[j].rule, items[i].rule) == 0);
+		if (!seen) {
+			stw_buf_printf(&reason, "%s%s", nrules ? ", " : "", items[i].rule);
+			nrules++;
+		}
+	}
+	char *why = stw_xasprintf("%s %s", nrules > 1 ? "rules" : "rule", reason.data);
+	char subject[48];
+	snprintf(subject, sizeof subject, "record:%lld", (long long)items[0].record);
+	stw_audit_entry a = {
+		.steward = steward, .action = "apply", .subject = subject,
+		.before = before.data, .after = after.data, .reason = why,
+	};
+	int64_t seq = 0;
+	e = stw_audit_append(ws, &a, &seq, err);
+	sqlite3_stmt *st = NULL;
+	if (e == STW_OK)
+		e = stw_ws_prepare(ws, "UPDATE proposal SET status='applied' WHERE id=?", &st, err);
+	for (size_t i = 0; i < n && e == STW_OK; i++) {
+		if (!ok[i]) {
+			if (skipped)
+				(*skipped)++;
+			continue;
+		}
+		if ((e = stw_rec_set(ws, items[i].record, items[i].field, items[i].after, seq, NULL,
+		                     err)) != STW_OK)
+			break;
+		sqlite3_bind_int64(st, 1, items[i].id);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			e = stw_ws_dberr(ws, rc, "marking a proposal applied", err);
+		else if (applied)
+			(*applied)++;
+	}
+	sqlite3_finalize(st);
+	if (e == STW_OK && rules)
+		e = stw_check_one(ws, rules, items[0].record, STW_RUN_VALIDATE, err);
+	if (seq_out)
+		*seq_out = seq;
+	free(why);
+	free(ok);
+	stw_buf_free(&before);
+	stw_buf_free(&after);
+	stw_buf_free(&reason);
+	return e;
+}
+
+static void
+read_item(sqlite3_stmt *st, pitem *p)
+{
+	const char *b = (const char *)sqlite3_column_text(st, 4);
+	const char *a = (const char *)sqlite3_column_text(st, 5);
+	p->id = sqlite3_column_int64(st, 0);
+	p->record = sqlite3_column_int64(st, 1);
+	p->field = stw_xstrdup((const char *)sqlite3_column_text(st, 2));
+	p->rule = stw_xstrdup((const char *)sqlite3_column_text(st, 3));
+	p->before = b ? stw_xstrdup(b) : NULL;
+	p->after = a ? stw_xstrdup(a) : NULL;
+}
+
+stw_err
+stw_standardize_apply_id(stw_ws *ws, const stw_rules *rules, const char *steward, int64_t id,
+                         int64_t *seq, stw_error *err)
+{
+	if (seq)
+		*seq = 0;
+	stw_err e = stw_ws_begin(ws, err);
+	if (e != STW_OK)
+		return e;
+	sqlite3_stmt *st;
+	if ((e = stw_ws_prepare(ws, "SELECT id, record_id, field, rule, before, after, status"
+	                            " FROM proposal WHERE id=?", &st, err)) != STW_OK) {
+		stw_ws_rollback(ws);
+		return e;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	pitem p = {0};
+	if (rc == SQLITE_ROW) {
+		read_item(st, &p);
+		const char *status = (const char *)sqlite3_column_text(st, 6);
+		if (strcmp(status, "open") != 0)
+			e = stw_fail(err, STW_EEXIST, "proposal %lld was already %s; nothing done",
+			             (long long)id, status);
+	} else if (rc == SQLITE_DONE) {
+		e = stw_fail(err, STW_ENOENT, "%s: no proposal %lld", stw_ws_path(ws), (long long)id);
+	} else {
+		e = stw_ws_dberr(ws, rc, "reading a proposal", err);
+	}
+	sqlite3_finalize(st);
+	int64_t applied = 0, skipped = 0;
+	if (e == STW_OK)
+		e = apply_group(ws, rules, steward, &p, 1, &applied, &skipped, seq, err);
+	if (e == STW_OK && applied == 0)
+		e = stw_fail(err, STW_EDATA, "proposal %lld is out of date: record %lld's %s has "
+		             "changed since (run 'steward standardize' again)", (long long)id,
+		             (long long)p.record, p.field);
+	pitems_free(&p, 1); /* p is zeroed when nothing was read */
+	if (e == STW_OK)
+		return stw_ws_commit(ws, err);
+	stw_ws_rollback(ws);
+	if (seq)
+		*seq = 0;
+	return e;
+}
+
+stw_err
+stw_standardize_apply_rule(stw_ws *ws, const stw_rules *rules, const char *steward,
+                           const char *rule, int64_t *applied, int64_t *records,
+                           int64_t *skipped, stw_error *err)
+{
+	int64_t na = 0, nr = 0, ns = 0;
+	if (rule) {
+		bool known = false;
+		for (const char *const *r = rule_names; *r && !known; r++)
+			known = strcmp(*r, rule) == 0;
+		if (!known) {
+			stw_buf b = STW_BUF_INIT;
+			for (const char *const *r = rule_names; *r; r++)
+				stw_buf_printf(&b, "%s%s", r == rule_names ? "" : ", ", *r);
+			stw_err e = stw_fail(err, STW_EUSAGE, "unknown rule '%s' (expected one of: %s)",
+			                     rule, b.data);
+			stw_buf_free(&b);
+			return e;
+		}
+	}
+	stw_err e = stw_ws_begin(ws, err);
+	if (e != STW_OK)
+		return e;
+	sqlite3_stmt *st;
+	e = stw_ws_prepare(ws,
+		"SELECT p.id, p.record_id, p.field, p.rule, p.before, p.after FROM proposal p"
+		" JOIN rec r ON r.id = p.record_id"
+		" WHERE p.status='open' AND r.status='active' AND p.record_id > ?1"
+		" AND (CASE WHEN ?2 IS NULL THEN p.kind='safe' ELSE p.rule=?2 END)"
+		" ORDER BY p.record_id, p.id LIMIT 2048", &st, err);
+	if (e != STW_OK) {
+		stw_ws_rollback(ws);
+		return e;
+	}
+	if (rule)
+		sqlite3_bind_text(st, 2, rule, -1, SQLITE_STATIC);
+	pitem *items = stw_xmalloc(2048 * sizeof *items);
+	int64_t last = 0;
+	for (;;) {
+		sqlite3_bind_int64(st, 1, last);
+		size_t n = 0;
+		int rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			read_item(st, &items[n++]);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			e = stw_ws_dberr(ws, rc, "reading proposals", err);
+			pitems_free(items, n);
+			break;
+		}
+		if (n == 0)
+			break;
+		/* A full chunk may end inside a record: leave that record to the next one. */
+		size_t end = n;
+		if (n == 2048 && items[n - 1].record != items[0].record)
+			while (end > 0 && items[end - 1].record == items[n - 1].record)
+				end--;
+		for (size_t i = 0; i < end && e == STW_OK;) {
+			size_t j = i;
+			while (j < end && items[j].record == items[i].record)
+				j++;
+			int64_t before = na;
+			e = apply_group(ws, rules, steward, &items[i], j - i, &na, &ns, NULL, err);
+			nr += na > before;
+			i = j;
+		}
+		last = items[end - 1].record;
+		pitems_free(items, n);
+		if (e != STW_OK)
+			break;
+	}
+	sqlite3_finalize(st);
+	free(items);
+	if (e == STW_OK)
+		e = record_rules(ws, rules, err);
+	if (e == STW_OK)
+		e = stw_ws_commit(ws, err);
+	else
+		stw_ws_rollback(ws);
+	if (applied)
+		*applied = e == STW_OK ? na : 0;
+	if (records)
+		*records = e == STW_OK ? nr : 0;
+	if (skipped)
+		*skipped = e == STW_OK ? ns : 0;
+	return e;
+}
+
+stw_err
+stw_standardize_dismiss_id(stw_ws *ws, const char *steward, int64_t id, int64_t *seq,
+                           stw_error *err)
+{
+	if (seq)
+		*seq = 0;
+	stw_err e = stw_ws_begin(ws, err);
+	if (e != STW_OK)
+		return e;
+	sqlite3_stmt *st;
+	if ((e = stw_ws_prepare(ws, "SELECT id, record_id, field, rule, before, after, status"
+	                            " FROM proposal WHERE id=?", &st, err)) != STW_OK) {
+		stw_ws_rollback(ws);
+		return e;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	pitem p = {0};
+	if (rc == SQLITE_ROW) {
+		read_item(st, &p);
+		const char *status = (const char *)sqlite3_column_text(st, 6);
+		if (strcmp(status, "open") != 0)
+			e = stw_fail(err, STW_EEXIST, "proposal %lld was already %s; nothing done",
+			             (long long)id, status);
+	} else if (rc == SQLITE_DONE) {
+		e = stw_fail(err, STW_ENOENT, "%s: no proposal %lld", stw_ws_path(ws), (long long)id);
+	} else {
+		e = stw_ws_dberr(ws, rc, "reading a proposal", err);
+	}
+	sqlite3_finalize(st);
+	if (e == STW_OK) {
+		stw_buf before = STW_BUF_INIT, after = STW_BUF_INIT;
+		stw_buf_printf(&before, "{\"record\":%lld,\"field\":", (long long)p.record);
+		json_str(&before, p.field);
+		stw_buf_adds(&before, ",\"before\":");
+		json_str(&before, p.before);
+		stw_buf_adds(&before, ",\"after\":");
+		json_str(&before, p.after);
+		stw_buf_adds(&before, ",\"status\":\"open\"}");
+		stw_buf_adds(&after, "{\"status\":\"dismissed\"}");
+		char subject[48], *why = stw_xasprintf("rule %s", p.rule);
+		snprintf(subject, sizeof subject, "proposal:%lld", (long long)id);
+		stw_audit_entry a = {
+			.steward = steward, .action = "dismiss", .subject = subject,
+			.before = before.data, .after = after.data, .reason = why,
+		};
+		e = stw_audit_append(ws, &a, seq, err);
+		free(why);
+		stw_buf_free(&before);
+		stw_buf_free(&after);
+		if (e == STW_OK &&
+		    (e = stw_ws_prepare(ws, "UPDATE proposal SET status='dismissed' WHERE id=?", &st,
+		                        err)) == STW_OK) {
+			sqlite3_bind_int64(st, 1, id);
+			rc = sqlite3_step(st);
+			sqlite3_finalize(st);
+			if (rc != SQLITE_DONE)
+				e = stw_ws_dberr(ws, rc, "dismissing a proposal", err);
+		}
+	}
+	pitems_free(&p, 1); /* p is zeroed when nothing was read */
+	if (e == STW_OK)
+		return stw_ws_commit(ws, err);
+	stw_ws_rollback(ws);
+	if (seq)
+		*seq = 0;
+	return e;
+}

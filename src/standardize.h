@@ -1,0 +1,151 @@
+/*
+ * Standardization proposals: what the rules propose to change, and the
+ * decisions that apply or dismiss them.
+ *
+ * A proposal (table proposal) names a record, a field, the rule, the value
+ * before and after, why, and its kind: `safe` (the standardizer's CHANGED:
+ * a rewrite that keeps the meaning, such as "(415) 555-0134" ->
+ * "+14155550134") or `suggest` (a likely fix that is a guess, such as a
+ * domain typo; never applied in bulk unless its rule is named). Originals
+ * are never overwritten: applying a proposal changes the record's current
+ * value through stw_rec_set(), which logs the change, and appends one
+ * audit entry (action "apply", subject "record:ID", before and after as
+ * JSON objects field -> value plus "proposals": [ids], reason "rule NAME"),
+ * both in one transaction. A bulk apply writes one such entry per record
+ * (all of that record's proposals being applied), so that each change row
+ * is linked to its entry by change.audit_seq and an undo of the entry
+ * reverts exactly that record's changes. Dismissing is a decision too
+ * (action "dismiss", subject "proposal:ID").
+ *
+ * A proposal whose `before` no longer equals the field's current value (the
+ * value was edited, or another proposal on the same field was applied
+ * first) is stale: applying it is refused one at a time and skipped in
+ * bulk; the next run refreshes it.
+ *
+ * Re-running keeps applied and dismissed proposals and replaces the open
+ * ones. A dismissed proposal stays dismissed while the rule proposes the
+ * same change for the same value; an applied one whose value has since been
+ * reverted (undo) is opened again.
+ */
+#ifndef STW_STANDARDIZE_H
+#define STW_STANDARDIZE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "error.h"
+#include "rules.h"
+#include "ws.h"
+
+/* What a full pass computes and writes. */
+enum {
+	STW_RUN_PROPOSE  = 1, /* refresh the open proposals */
+	STW_RUN_VALIDATE = 2, /* refresh the findings (see validate.h) */
+};
+
+typedef struct {
+	int64_t records;   /* active records checked */
+	int64_t proposals; /* open proposals after the run */
+	int64_t findings;  /* findings after the run */
+} stw_run_stats;
+
+/*
+ * One pass over every active record (rec.status 'active') of both
+ * entities, in one transaction: proposals and/or findings as `what` says,
+ * computed on two threads and written by one. Records the rule set's
+ * SHA-256 and file name in the workspace's meta table (rules_sha256,
+ * rules_file). The caller runs stw_rec_sync() first. On failure nothing is
+ * changed. stats may be NULL.
+ */
+stw_err stw_check_all(stw_ws *ws, const stw_rules *rules, unsigned what, stw_run_stats *stats,
+                      stw_error *err);
+
+/* stw_check_all(ws, rules, STW_RUN_PROPOSE | STW_RUN_VALIDATE, ...). */
+stw_err stw_standardize_run(stw_ws *ws, const stw_rules *rules, stw_run_stats *stats,
+                            stw_error *err);
+
+/*
+ * Refreshes the open proposals of one record (after an edit). Inside or
+ * outside a transaction. STW_ENOENT for an unknown record; a record that is
+ * not active just loses its open proposals.
+ */
+stw_err stw_standardize_record(stw_ws *ws, const stw_rules *rules, int64_t id,
+                               stw_error *err);
+
+/* One open proposal, as listed. Strings are borrowed for the callback's duration. */
+typedef struct {
+	int64_t     id;
+	int64_t     record_id;
+	const char *field;
+	const char *rule;
+	const char *kind;   /* "safe" or "suggest" */
+	const char *before; /* NULL when empty */
+	const char *after;  /* NULL: the field is emptied */
+	const char *why;
+} stw_proposal;
+
+/* Return non-zero from a callback to stop the iteration (the function then returns STW_OK). */
+typedef int (*stw_proposal_fn)(const stw_proposal *p, void *arg);
+
+/*
+ * Calls fn for the open proposals of rule (NULL: every rule) of active
+ * records, ordered by record and field, skipping `offset` and giving at most
+ * `limit` (<= 0: all). For paging in the console.
+ */
+stw_err stw_proposals_each(stw_ws *ws, const char *rule, int64_t offset, int64_t limit,
+                           stw_proposal_fn fn, void *arg, stw_error *err);
+
+/* Open proposals per rule and kind, for summaries. */
+typedef struct {
+	char    rule[32];
+	bool    safe;
+	int64_t count;
+} stw_rule_count;
+
+/*
+ * Fills *out (owned array, free()) with the open proposals of active records
+ * counted per rule and kind, ordered by rule; *n receives the length.
+ */
+stw_err stw_proposals_count(stw_ws *ws, stw_rule_count **out, size_t *n, stw_error *err);
+
+/*
+ * Applies open proposal id for steward: one audit entry, the change, the
+ * proposal marked applied and the record's findings refreshed, in one
+ * transaction. STW_ENOENT (no such proposal), STW_EEXIST (not open),
+ * STW_EDATA (stale: the value changed since). *seq receives the audit
+ * entry's sequence (may be NULL).
+ */
+stw_err stw_standardize_apply_id(stw_ws *ws, const stw_rules *rules, const char *steward,
+                                 int64_t id, int64_t *seq, stw_error *err);
+
+/*
+ * Applies, in one transaction, every open proposal of rule (any kind), or
+ * when rule is NULL every open `safe` proposal, of active records: one audit
+ * entry per record, findings of the changed records refreshed. Stale
+ * proposals are skipped and counted in *skipped; *applied counts applied
+ * proposals and *records changed records (each may be NULL). An unknown
+ * rule name is STW_EUSAGE.
+ */
+stw_err stw_standardize_apply_rule(stw_ws *ws, const stw_rules *rules, const char *steward,
+                                   const char *rule, int64_t *applied, int64_t *records,
+                                   int64_t *skipped, stw_error *err);
+
+/*
+ * Dismisses open proposal id for steward (one audit entry). STW_ENOENT,
+ * STW_EEXIST as for apply.
+ */
+stw_err stw_standardize_dismiss_id(stw_ws *ws, const char *steward, int64_t id, int64_t *seq,
+                                   stw_error *err);
+
+/* The rule names proposals can have, NULL-terminated. Static storage. */
+const char *const *stw_standardize_rules(void);
+
+/*
+ * The field rules of entity from rules (its "validation" part), or, when the
+ * rule set has no section for the entity, built-in ones stored in *owned
+ * (free with stw_field_rules_free; *owned is NULL otherwise).
+ */
+const struct stw_field_rules *stw_entity_field_rules(const stw_rules *rules, const char *entity,
+                                                     struct stw_field_rules **owned);
+
+#endif

@@ -1,0 +1,415 @@
+/*
+ * Carrying out the state machine's actions against the workspace, through
+ * the decision module (decide.h) and the view queries. Every decision is
+ * written as it is made; the message line says what happened.
+ */
+#include "app.h"
+#include "export.h"
+#include "match.h"
+#include "standardize.h"
+#include "term.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+ui_picks_clear(struct ui_picks *p)
+{
+	for (int i = 0; i < p->n; i++)
+		free((char *)p->c[i].value);
+	memset(p, 0, sizeof *p);
+}
+
+static int64_t
+cur_cluster(const struct ui_app *a)
+{
+	return a->detail ? a->detail->id : 0;
+}
+
+static const stw_view_finding *
+cur_finding(const struct ui_app *a)
+{
+	const struct ui_list *l = &a->st.list[UI_INCOMPLETE];
+	int64_t i = l->cur - l->top;
+	if (i < 0 || (size_t)i >= a->findings.n)
+		return NULL;
+	return &a->findings.rows[i];
+}
+
+static void
+changed(struct ui_app *a)
+{
+	a->counts_stale = true;
+	a->count_filter = -1;
+	a->count_rule = -1;
+	a->golden_dirty = true;
+	stw_view_rules_free(&a->rules_list);
+	a->rules_list.rows = NULL;
+}
+
+static bool
+report(struct ui_app *a, stw_err e, const stw_error *err)
+{
+	if (e == STW_OK)
+		return true;
+	ui_status(&a->st, true, "%s", err->msg[0] ? err->msg : stw_strerror(e));
+	return false;
+}
+
+static void
+pick(struct ui_app *a, const char *field, int64_t record, const char *value)
+{
+	struct ui_picks *p = &a->picks;
+	if (p->cluster != cur_cluster(a)) {
+		ui_picks_clear(p);
+		p->cluster = cur_cluster(a);
+	}
+	int i;
+	for (i = 0; i < p->n; i++)
+		if (strcmp(p->c[i].field, field) == 0)
+			break;
+	if (i == p->n) {
+		if (p->n == UI_MAX_CHOICES)
+			return;
+		p->n++;
+	} else {
+		free((char *)p->c[i].value);
+	}
+	a->golden_dirty = true;
+	p->c[i].field = field;
+	p->c[i].record = record;
+	p->c[i].value = value ? stw_xstrdup(value) : NULL;
+}
+
+static void
+cluster_decision(struct ui_app *a, enum ui_act act)
+{
+	int64_t id = cur_cluster(a);
+	if (!id)
+		return;
+	stw_error err;
+	int64_t seq = 0;
+	stw_err e;
+	const char *done;
+	if (act == UI_A_ACCEPT) {
+		stw_accept_opts o = {0};
+		if (a->picks.cluster == id) {
+			o.master = a->picks.master;
+			o.choices = a->picks.c;
+			o.nchoices = a->picks.n;
+		}
+		o.rules = a->rules;
+		e = stw_decide_accept(a->ws, &a->who, id, &o, &seq, &err);
+		done = "accepted: its records are merged";
+	} else if (act == UI_A_REJECT) {
+		e = stw_decide_reject(a->ws, &a->who, id, &seq, &err);
+		done = "rejected: its records stay apart and are never proposed again";
+	} else if (act == UI_A_DEFER) {
+		e = stw_decide_defer(a->ws, &a->who, id, &seq, &err);
+		done = "deferred";
+	} else {
+		int64_t recs[64];
+		int n = 0;
+		for (int i = 0; i < a->st.ncols && i < 64; i++)
+			if (a->st.split_mask & ((uint64_t)1 << i))
+				recs[n++] = a->detail->rec[i];
+		e = stw_decide_split(a->ws, &a->who, id, recs, n, &seq, &err);
+		done = "split";
+		a->st.split_mask = 0;
+	}
+	if (!report(a, e, &err))
+		return;
+	ui_picks_clear(&a->picks);
+	ui_status(&a->st, false, "cluster %lld %s (audit #%lld)", (long long)id, done,
+	          (long long)seq);
+	a->st.detail = false;
+	a->st.field = a->st.col = a->st.col_first = 0;
+	changed(a);
+}
+
+static void
+undo(struct ui_app *a)
+{
+	stw_error err;
+	int64_t undone = 0, seq = 0;
+	stw_err e = stw_decide_undo(a->ws, &a->who, &undone, &seq, &err);
+	if (e == STW_ENOENT) {
+		ui_status(&a->st, true, "nothing of yours to undo");
+		return;
+	}
+	if (!report(a, e, &err))
+		return;
+	ui_status(&a->st, false, "undid audit #%lld (audit #%lld)", (long long)undone,
+	          (long long)seq);
+	changed(a);
+}
+
+static void
+edit_value(struct ui_app *a)
+{
+	const stw_view_finding *f = cur_finding(a);
+	if (!f)
+		return;
+	if (!f->field) {
+		ui_status(&a->st, true, "this finding is about the whole record: open it with / or :");
+		return;
+	}
+	stw_error err;
+	int64_t seq = 0;
+	stw_err e = stw_decide_edit(a->ws, &a->who, f->record, f->field, a->st.edit.buf, &seq, &err);
+	if (e == STW_EEXIST) {
+		ui_status(&a->st, false, "unchanged");
+		return;
+	}
+	if (!report(a, e, &err))
+		return;
+	int64_t rec = f->record;
+	ui_status(&a->st, false, "record %lld changed (audit #%lld)", (long long)rec, (long long)seq);
+	changed(a);
+}
+
+static void
+apply(struct ui_app *a)
+{
+	const stw_view_finding *f = cur_finding(a);
+	if (!f)
+		return;
+	if (!f->proposal) {
+		ui_status(&a->st, true, "no fix is proposed here: press e to edit the value");
+		return;
+	}
+	stw_error err;
+	int64_t seq = 0;
+	int64_t rec = f->record;
+	if (!report(a, stw_standardize_apply_id(a->ws, a->rules, a->steward, f->proposal, &seq, &err),
+	            &err))
+		return;
+	ui_status(&a->st, false, "record %lld: fix applied (audit #%lld)", (long long)rec,
+	          (long long)seq);
+	changed(a);
+}
+
+static const stw_view_rule *
+cur_rule(const struct ui_app *a)
+{
+	int r = a->st.rule;
+	return r >= 0 && (size_t)r < a->rules_list.n ? &a->rules_list.rows[r] : NULL;
+}
+
+static void
+apply_rule_ask(struct ui_app *a)
+{
+	const stw_view_rule *r = cur_rule(a);
+	if (!r)
+		return;
+	if (!r->proposal) {
+		ui_status(&a->st, true, "A applies a fix: group; %s is a check (←→ to the fixes)",
+		          r->rule);
+		return;
+	}
+	char q[200];
+	int64_t n = stw_view_finding_count(a->ws, r);
+	snprintf(q, sizeof q, "Apply all %lld fixes of %s? %lld record%s change", (long long)n,
+	         r->rule, (long long)r->records, r->records == 1 ? "" : "s");
+	ui_confirm(&a->st, UI_A_APPLY_RULE, q);
+}
+
+static void
+apply_rule(struct ui_app *a)
+{
+	const stw_view_rule *r = cur_rule(a);
+	if (!r || !r->proposal)
+		return;
+	stw_error err;
+	int64_t applied = 0, records = 0, skipped = 0;
+	char *rule = stw_xstrdup(r->rule);
+	stw_err e = stw_standardize_apply_rule(a->ws, a->rules, a->steward, rule, &applied,
+	                                       &records, &skipped, &err);
+	if (report(a, e, &err)) {
+		ui_status(&a->st, false, "%s: %lld fixes applied to %lld records%s", rule,
+		          (long long)applied, (long long)records,
+		          skipped ? " (some skipped: values changed since)" : "");
+		changed(a);
+	}
+	free(rule);
+}
+
+static void
+purge(struct ui_app *a)
+{
+	const stw_view_finding *f = cur_finding(a);
+	if (!f)
+		return;
+	stw_error err;
+	int64_t seq = 0;
+	int64_t rec = f->record;
+	if (!report(a, stw_decide_purge(a->ws, &a->who, rec, a->st.edit.buf, &seq, &err), &err))
+		return;
+	ui_status(&a->st, false, "record %lld purged (audit #%lld; u undoes it)", (long long)rec,
+	          (long long)seq);
+	changed(a);
+}
+
+static void
+jump(struct ui_app *a)
+{
+	const char *t = a->st.edit.buf;
+	while (*t == ' ')
+		t++;
+	bool record = false, cluster = false;
+	if (*t == 'c' || *t == 'C')
+		cluster = true, t++;
+	else if (*t == 'r' || *t == 'R' || *t == '#')
+		record = true, t++;
+	char *end;
+	long long id = strtoll(t, &end, 10);
+	if (end == t || *end || id <= 0) {
+		ui_status(&a->st, true, "type c12 for a cluster, r345 for a record, or a number");
+		return;
+	}
+	if (!record && stw_view_cluster_exists(a->ws, id)) {
+		int64_t pos = stw_view_cluster_position(a->ws, a->st.filter, a->st.sort, id);
+		if (pos < 0) {
+			/* Not in the current queue: show every cluster. */
+			a->st.filter = STW_VIEW_ALL;
+			pos = stw_view_cluster_position(a->ws, a->st.filter, a->st.sort, id);
+		}
+		a->st.pane = UI_DUPES;
+		a->st.mode = UI_MODE_NORMAL;
+		a->st.detail = true;
+		a->st.list[UI_DUPES].n = pos + 1 > a->st.list[UI_DUPES].n ? pos + 1
+		                                                          : a->st.list[UI_DUPES].n;
+		ui_list_set(&a->st.list[UI_DUPES], pos);
+		a->st.field = a->st.col = a->st.col_first = 0;
+		return;
+	}
+	if (!cluster && stw_view_record_exists(a->ws, id)) {
+		stw_view_records_free(&a->results);
+		ui_record_load(a, id);
+		a->st.mode = UI_MODE_RECORD;
+		return;
+	}
+	ui_status(&a->st, true, "no %s %lld", cluster ? "cluster" : record ? "record" : "cluster or record",
+	          id);
+}
+
+static void
+run_export(struct ui_app *a)
+{
+	stw_error err;
+	stw_export_opts o = {.force = false};
+	memset(&a->export_res, 0, sizeof a->export_res);
+	a->exported = false;
+	if (!report(a, stw_export(a->ws, a->st.export_dir, &o, &a->export_res, &err), &err))
+		return;
+	a->exported = true;
+	ui_status(&a->st, false, "exported %zu file%s to %s", a->export_res.nfiles,
+	          a->export_res.nfiles == 1 ? "" : "s", a->st.export_dir);
+}
+
+static void
+run_match(struct ui_app *a)
+{
+	if (!a->headless) {
+		int rows, cols;
+		ui_size(&rows, &cols);
+		ui_fill(rows - 2, 0, cols, ui_attr(a, UI_R_TITLE));
+		ui_put(a, rows - 2, 0, cols, " Matching… (decisions already made are kept)",
+		       ui_attr(a, UI_R_TITLE));
+		refresh();
+	}
+	stw_error err;
+	stw_match_opts o = {0};
+	stw_match_result r;
+	if (!report(a, stw_match_run(a->ws, a->rules, &o, &r, &err), &err))
+		return;
+	int64_t clusters = 0, pairs = 0;
+	for (int i = 0; i < r.n; i++)
+		clusters += r.ent[i].clusters, pairs += r.ent[i].pairs;
+	ui_status(&a->st, false, "matched: %lld pairs in %lld clusters", (long long)pairs,
+	          (long long)clusters);
+	ui_picks_clear(&a->picks);
+	changed(a);
+}
+
+void
+ui_act_run(struct ui_app *a, enum ui_act act)
+{
+	switch (act) {
+	case UI_A_NONE:
+	case UI_A_MOVE:
+	case UI_A_QUIT:
+	case UI_A_CLICK:
+		break;
+	case UI_A_RELOAD:
+		changed(a);
+		clearok(stdscr, TRUE);
+		break;
+	case UI_A_ACCEPT:
+	case UI_A_REJECT:
+	case UI_A_DEFER:
+	case UI_A_SPLIT:
+		cluster_decision(a, act);
+		break;
+	case UI_A_PICK:
+		if (a->detail && a->st.field < (int)a->detail->nfield && a->st.col < (int)a->detail->nrec)
+			pick(a, a->detail->field[a->st.field], a->detail->rec[a->st.col], NULL);
+		break;
+	case UI_A_SET_VALUE:
+		if (a->detail && a->st.field < (int)a->detail->nfield)
+			pick(a, a->detail->field[a->st.field], 0, a->st.edit.buf);
+		break;
+	case UI_A_MASTER:
+		if (a->detail && a->st.col < (int)a->detail->nrec) {
+			if (a->picks.cluster != cur_cluster(a)) {
+				ui_picks_clear(&a->picks);
+				a->picks.cluster = cur_cluster(a);
+			}
+			a->picks.master = a->detail->rec[a->st.col];
+			a->golden_dirty = true;
+			ui_status(&a->st, false, "master record: %lld", (long long)a->picks.master);
+		}
+		break;
+	case UI_A_UNDO:
+		undo(a);
+		break;
+	case UI_A_EDIT:
+		edit_value(a);
+		break;
+	case UI_A_APPLY:
+		apply(a);
+		break;
+	case UI_A_APPLY_RULE_ASK:
+		apply_rule_ask(a);
+		break;
+	case UI_A_APPLY_RULE:
+		apply_rule(a);
+		break;
+	case UI_A_PURGE:
+		purge(a);
+		break;
+	case UI_A_SEARCH:
+		ui_search_load(a);
+		a->st.mode = UI_MODE_RESULTS;
+		break;
+	case UI_A_JUMP:
+		jump(a);
+		break;
+	case UI_A_OPEN_RECORD: {
+		int64_t i = a->st.results.cur;
+		if (i >= 0 && (size_t)i < a->results.n) {
+			ui_record_load(a, a->results.rows[i].id);
+			a->st.mode = UI_MODE_RECORD;
+		}
+		break;
+	}
+	case UI_A_EXPORT:
+		run_export(a);
+		break;
+	case UI_A_MATCH:
+		run_match(a);
+		break;
+	}
+}
