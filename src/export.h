@@ -14,6 +14,13 @@
  *   deletes.csv   external ids of purged records with the reason
  *   audit.jsonl   the audit trail, oldest entry first
  *
+ * With the worklist option, also (guarded by default, like every file meant
+ * for people):
+ *
+ *   clusters.csv  open and deferred duplicate clusters, one row per member
+ *                 (the columns of `steward clusters`)
+ *   findings.csv  validation findings (the columns of `steward findings`)
+ *
  * The spreadsheet guard (a leading apostrophe, inside quotes, before cells a
  * spreadsheet would take for a formula; see stw_csv_formula_risk) is applied
  * by default to the files people review (merges.csv, deletes.csv) and not to
@@ -45,6 +52,7 @@ typedef enum {
 typedef struct {
 	bool             force; /* write into a folder that already holds files */
 	stw_export_guard guard;
+	bool             worklist; /* also clusters.csv and findings.csv, for a client to review */
 } stw_export_opts;
 
 typedef struct {

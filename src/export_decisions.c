@@ -11,6 +11,7 @@
  */
 #include "audit_log.h"
 #include "export_int.h"
+#include "listing.h"
 #include "fields.h"
 #include "jsonw.h"
 #include "rec.h"
@@ -270,11 +271,38 @@ write_audit(stw_ws *ws, stw_outfile *of, bool guard, int64_t *rows, stw_error *e
 	return e;
 }
 
+static bool
+want_worklist(const stw_export_opts *o)
+{
+	return o->worklist;
+}
+
+/* The work list of clusters still to review: open and deferred ones. */
+static stw_err
+write_worklist_clusters(stw_ws *ws, stw_outfile *of, bool guard, int64_t *rows, stw_error *err)
+{
+	stw_list_opts lo = {"open", 0.0, NULL};
+	int64_t open = 0, deferred = 0;
+	stw_err e = stw_list_write_csv(ws, STW_LIST_CLUSTERS, &lo, of, guard, true, &open, err);
+	lo.status = "deferred";
+	if (e == STW_OK)
+		e = stw_list_write_csv(ws, STW_LIST_CLUSTERS, &lo, of, guard, false, &deferred, err);
+	*rows = open + deferred;
+	return e;
+}
+
+static stw_err
+write_worklist_findings(stw_ws *ws, stw_outfile *of, bool guard, int64_t *rows, stw_error *err)
+{
+	return stw_list_write_csv(ws, STW_LIST_FINDINGS, NULL, of, guard, true, rows, err);
+}
+
 const stw_export_writer stw_export_writers[] = {
 	{"merges.csv", true, NULL, write_merges},
 	{"changes.csv", false, NULL, write_changes},
 	{"deletes.csv", true, NULL, write_deletes},
 	{"audit.jsonl", false, NULL, write_audit},
-	/* work lists for people add their writer here */
+	{"clusters.csv", true, want_worklist, write_worklist_clusters},
+	{"findings.csv", true, want_worklist, write_worklist_findings},
 	{NULL, false, NULL, NULL},
 };

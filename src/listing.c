@@ -272,7 +272,7 @@ stw_list_close(stw_list *l)
 
 stw_err
 stw_list_write_csv(stw_ws *ws, stw_list_kind kind, const stw_list_opts *opts, stw_outfile *out,
-                   bool guard, int64_t *rows, stw_error *err)
+                   bool guard, bool header, int64_t *rows, stw_error *err)
 {
 	stw_list *l;
 	stw_err e = stw_list_open(ws, kind, opts, &l, err);
@@ -283,7 +283,8 @@ stw_list_write_csv(stw_ws *ws, stw_list_kind kind, const stw_list_opts *opts, st
 	size_t lens[MAX_COLS];
 	for (size_t i = 0; i < n; i++)
 		lens[i] = strlen(l->names[i]);
-	stw_csv_put_row(&b, (const char *const *)l->names, lens, n, ',', false);
+	if (header)
+		stw_csv_put_row(&b, (const char *const *)l->names, lens, n, ',', false);
 	*rows = 0;
 	const char *const *v;
 	int got;

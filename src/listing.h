@@ -49,12 +49,14 @@ int  stw_list_next(stw_list *l, const char *const **values, stw_error *err);
 void stw_list_close(stw_list *l);
 
 /*
- * Writes a whole listing as CSV (header row, CRLF) into an open output file;
+ * Writes a whole listing as CSV (with header the header row first; CRLF) into
+ * an open output file;
  * with guard, cells a spreadsheet would take for formulas are neutralised.
  * *rows receives the number of data rows.
  */
 stw_err stw_list_write_csv(stw_ws *ws, stw_list_kind kind, const stw_list_opts *opts,
-                           stw_outfile *out, bool guard, int64_t *rows, stw_error *err);
+                           stw_outfile *out, bool guard, bool header, int64_t *rows,
+                           stw_error *err);
 
 /* Appends s as a JSON string (quoted, control characters escaped). */
 void stw_json_string(stw_buf *b, const char *s);

@@ -51,4 +51,19 @@ run findings "$ws" --csv --rule role_email
 check "rule filter" [ "$(wc -l < "$WORK/out")" = 2 ]
 run findings "$ws" --csv --json
 check "csv and json: exit 2" status_is 2
+
+# export --worklist: clusters still to review and findings, spreadsheet-safe.
+sql "$ws" "UPDATE rec SET title='=HYPERLINK(\"x\")' WHERE id=2;
+           INSERT INTO finding(record_id, field, rule, severity, message)
+             VALUES (2, 'title', 'pattern_mismatch', 'warning', 'looks like a formula');"
+run export "$ws" --out "$WORK/wl" --worklist
+check "worklist export" status_is 0
+check "worklist clusters.csv written" out_has "$WORK/wl/clusters.csv: 2 rows"
+check "worklist findings.csv written" out_has "$WORK/wl/findings.csv: 3 rows"
+check "worklist: only open and deferred clusters" [ "$(grep -c accepted "$WORK/wl/clusters.csv")" = 0 ]
+check "worklist: same columns as the listing" [ "$(head -1 "$WORK/wl/clusters.csv")" = "$(head -1 "$expected/clusters.csv")" ]
+check "worklist: formula neutralised" grep -qF ",\"'=HYPERLINK(\"\"x\"\")\"," "$WORK/wl/findings.csv"
+check "worklist: phone number intact" grep -qF ",+49 30 123456," "$WORK/wl/findings.csv"
+run export "$ws" --out "$WORK/nowl"
+check "no worklist by default" [ ! -e "$WORK/nowl/clusters.csv" ]
 finish
