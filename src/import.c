@@ -274,27 +274,6 @@ finish_source(stw_ws *ws, const stw_import_result *res, stw_error *err)
 	return STW_OK;
 }
 
-/*
- * A bulk load writes every page once in rollback-journal mode, but twice in
- * WAL mode (log, then checkpoint). When no other process has the workspace
- * open, the import switches to a rollback journal for its transaction (still
- * atomic: a crash rolls it back) and back to WAL afterwards. With another
- * connection open the switch is refused and the import simply runs in WAL.
- * Returns true when the switch to the rollback journal took effect.
- */
-static bool
-bulk_mode(stw_ws *ws, bool on)
-{
-	sqlite3_stmt *st;
-	const char *sql = on ? "PRAGMA journal_mode=DELETE" : "PRAGMA journal_mode=WAL";
-	if (sqlite3_prepare_v2(stw_ws_db(ws), sql, -1, &st, NULL) != SQLITE_OK)
-		return false;
-	bool ok = sqlite3_step(st) == SQLITE_ROW &&
-	          strcmp((const char *)sqlite3_column_text(st, 0), on ? "delete" : "wal") == 0;
-	sqlite3_finalize(st);
-	return ok;
-}
-
 static void
 note_problem(stw_import_result *res, const char *reason)
 {
@@ -412,7 +391,7 @@ import_once(stw_ws *ws, const char *path, const stw_import_opts *opts, const cha
 
 	bool check_dup = ws && !opts->dry_run && !opts->force;
 	if (ws && !opts->dry_run) {
-		bulk = bulk_mode(ws, true);
+		bulk = stw_ws_bulk_mode(ws, true);
 		if ((e = stw_ws_begin(ws, err)) != STW_OK)
 			goto done;
 		in_tx = true;
@@ -513,7 +492,7 @@ done:
 	if (in_tx)
 		stw_ws_rollback(ws);
 	if (bulk)
-		bulk_mode(ws, false);
+		stw_ws_bulk_mode(ws, false);
 	stw_buf_free(&L.json);
 	stw_buf_free(&sample);
 	stw_csv_close(csv);

@@ -3,6 +3,7 @@
  * through stw_rec_set(), which logs every change.
  */
 #include "rec.h"
+#include "fields.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -32,9 +33,15 @@ stw_rec_has_field(const char *field)
 	return 0;
 }
 
-/* Builds the INSERT ... SELECT for one source from its column mapping. */
+/*
+ * Copies one source's new records into rec: each row's JSON array is decoded
+ * once in C and the mapped columns are bound to one prepared INSERT (much
+ * cheaper than a json_extract() per column, which parses the row again for
+ * every field).
+ */
 static stw_err
-sync_source(stw_ws *ws, int64_t source_id, const char *entity, int64_t *added, stw_error *err)
+sync_source(stw_ws *ws, int64_t source_id, const char *entity, int64_t from_id, int64_t *added,
+            stw_error *err)
 {
 	sqlite3_stmt *st;
 	stw_err e = stw_ws_prepare(ws, "SELECT pos, field FROM source_column"
@@ -42,42 +49,73 @@ sync_source(stw_ws *ws, int64_t source_id, const char *entity, int64_t *added, s
 	                           &st, err);
 	if (e != STW_OK)
 		return e;
-	stw_buf cols = STW_BUF_INIT, vals = STW_BUF_INIT;
+	stw_buf cols = STW_BUF_INIT, marks = STW_BUF_INIT;
+	int pos[64];
+	int n = 0, rc;
 	sqlite3_bind_int64(st, 1, source_id);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64) {
 		const char *field = (const char *)sqlite3_column_text(st, 1);
 		if (!stw_rec_has_field(field))
 			continue;
 		char *q = sqlite3_mprintf(", \"%w\"", field);
 		stw_buf_adds(&cols, q);
 		sqlite3_free(q);
-		stw_buf_printf(&vals, ", json_extract(r.fields, '$[%d]')", sqlite3_column_int(st, 0));
+		stw_buf_adds(&marks, ", ?");
+		pos[n++] = sqlite3_column_int(st, 0);
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		stw_buf_free(&cols);
-		stw_buf_free(&vals);
+		stw_buf_free(&marks);
 		return stw_ws_dberr(ws, rc, "reading the column mapping", err);
 	}
-	char *sql = stw_xasprintf(
-		"INSERT INTO rec(id, source_id, entity%s) SELECT r.id, r.source_id, ?%s"
-		" FROM record r WHERE r.source_id=? AND r.id > (SELECT coalesce(max(id), 0) FROM rec)",
-		cols.data ? cols.data : "", vals.data ? vals.data : "");
+	char *sql = stw_xasprintf("INSERT INTO rec(id, source_id, entity%s) VALUES(?, ?, ?%s)",
+	                          cols.data ? cols.data : "", marks.data ? marks.data : "");
 	stw_buf_free(&cols);
-	stw_buf_free(&vals);
-	e = stw_ws_prepare(ws, sql, &st, err);
+	stw_buf_free(&marks);
+	sqlite3_stmt *ins, *rd;
+	e = stw_ws_prepare(ws, sql, &ins, err);
 	free(sql);
 	if (e != STW_OK)
 		return e;
-	sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, source_id);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return stw_ws_dberr(ws, rc, "building current values", err);
-	*added += sqlite3_changes(stw_ws_db(ws));
-	return STW_OK;
+	if ((e = stw_ws_prepare(ws, "SELECT id, fields FROM record WHERE source_id=? AND id>?"
+	                            " ORDER BY id", &rd, err)) != STW_OK) {
+		sqlite3_finalize(ins);
+		return e;
+	}
+	sqlite3_bind_int64(rd, 1, source_id);
+	sqlite3_bind_int64(rd, 2, from_id);
+	while ((rc = sqlite3_step(rd)) == SQLITE_ROW) {
+		stw_fields f;
+		const char *json = (const char *)sqlite3_column_text(rd, 1);
+		if (stw_fields_decode(json, (size_t)sqlite3_column_bytes(rd, 1), &f) != 0) {
+			e = stw_fail(err, STW_EDATA, "%s: record %lld is damaged", stw_ws_path(ws),
+			             (long long)sqlite3_column_int64(rd, 0));
+			break;
+		}
+		sqlite3_bind_int64(ins, 1, sqlite3_column_int64(rd, 0));
+		sqlite3_bind_int64(ins, 2, source_id);
+		sqlite3_bind_text(ins, 3, entity, -1, SQLITE_STATIC);
+		for (int k = 0; k < n; k++) {
+			if ((size_t)pos[k] < f.n)
+				sqlite3_bind_text(ins, 4 + k, f.v[pos[k]], (int)f.len[pos[k]], SQLITE_STATIC);
+			else
+				sqlite3_bind_null(ins, 4 + k);
+		}
+		rc = sqlite3_step(ins);
+		sqlite3_reset(ins);
+		stw_fields_free(&f);
+		if (rc != SQLITE_DONE) {
+			e = stw_ws_dberr(ws, rc, "building current values", err);
+			break;
+		}
+		(*added)++;
+	}
+	if (e == STW_OK && rc != SQLITE_DONE)
+		e = stw_ws_dberr(ws, rc, "reading records", err);
+	sqlite3_finalize(rd);
+	sqlite3_finalize(ins);
+	return e;
 }
 
 /*
@@ -128,16 +166,22 @@ stw_rec_sync(stw_ws *ws, int64_t *added, stw_error *err)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return stw_ws_dberr(ws, rc, "reading sources", err);
-	if (own_tx && (e = stw_ws_begin(ws, err)) != STW_OK)
+	bool bulk = own_tx && want - have > 10000 && stw_ws_bulk_mode(ws, true);
+	if (own_tx && (e = stw_ws_begin(ws, err)) != STW_OK) {
+		if (bulk)
+			stw_ws_bulk_mode(ws, false);
 		return e;
+	}
 	for (int i = 0; i < nsrc && e == STW_OK; i++)
-		e = sync_source(ws, ids[i], ents[i], &n, err);
+		e = sync_source(ws, ids[i], ents[i], have, &n, err);
 	if (own_tx) {
 		if (e == STW_OK)
 			e = stw_ws_commit(ws, err);
 		else
 			stw_ws_rollback(ws);
 	}
+	if (bulk)
+		stw_ws_bulk_mode(ws, false);
 	if (added)
 		*added = e == STW_OK ? n : 0;
 	return e;

@@ -421,6 +421,27 @@ stw_ws_meta_get(stw_ws *ws, const char *key)
 	return v;
 }
 
+/*
+ * A bulk load writes every page once in rollback-journal mode, but twice in
+ * WAL mode (log, then checkpoint). When no other process has the workspace
+ * open, the import switches to a rollback journal for its transaction (still
+ * atomic: a crash rolls it back) and back to WAL afterwards. With another
+ * connection open the switch is refused and the import simply runs in WAL.
+ * Returns true when the switch to the rollback journal took effect.
+ */
+bool
+stw_ws_bulk_mode(stw_ws *ws, bool on)
+{
+	sqlite3_stmt *st;
+	const char *sql = on ? "PRAGMA journal_mode=DELETE" : "PRAGMA journal_mode=WAL";
+	if (sqlite3_prepare_v2(ws->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	bool ok = sqlite3_step(st) == SQLITE_ROW &&
+	          strcmp((const char *)sqlite3_column_text(st, 0), on ? "delete" : "wal") == 0;
+	sqlite3_finalize(st);
+	return ok;
+}
+
 stw_err
 stw_ws_meta_set(stw_ws *ws, const char *key, const char *value, stw_error *err)
 {

@@ -60,6 +60,15 @@ stw_err stw_ws_begin(stw_ws *ws, stw_error *err);
 stw_err stw_ws_commit(stw_ws *ws, stw_error *err);
 void    stw_ws_rollback(stw_ws *ws);
 
+/*
+ * For a bulk load: switches to a rollback journal (on) when no other process
+ * has the workspace open, so each page is written once instead of twice (WAL
+ * log, then checkpoint); back to WAL with on = false. Call outside a
+ * transaction. Returns true when the switch took effect; when it is refused
+ * the load simply runs in WAL mode.
+ */
+bool stw_ws_bulk_mode(stw_ws *ws, bool on);
+
 /* Reads or writes a value of the meta table. get returns an owned string or NULL. */
 char   *stw_ws_meta_get(stw_ws *ws, const char *key);
 stw_err stw_ws_meta_set(stw_ws *ws, const char *key, const char *value, stw_error *err);
