@@ -23,6 +23,7 @@
 #include "util.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,17 @@ sort_items(item *v, size_t n)
 	free(tmp);
 }
 
+/* Copies at most n bytes of s (and a terminator) into out of PART_MAX bytes:
+ * what snprintf("%.*s") does, without its cost in this loop over every
+ * record and key. */
+static void
+put(char out[PART_MAX], const char *s, size_t n)
+{
+	size_t l = strnlen(s, n < PART_MAX - 1 ? n : PART_MAX - 1);
+	memcpy(out, s, l);
+	out[l] = '\0';
+}
+
 /* The value of one part for one field of record i into out; false if none. */
 static bool
 part_value(const mp_data *d, stw_key_fn fn, int slot, size_t i, char out[PART_MAX])
@@ -99,7 +111,9 @@ part_value(const mp_data *d, stw_key_fn fn, int slot, size_t i, char out[PART_MA
 	const mp_slot *s = &d->slot[slot];
 	switch (fn) {
 	case STW_KF_VALUE:
-		snprintf(out, PART_MAX, "%s", v);
+		if (s->type == STW_VT_EMAIL && s->aux[i] >> 32)
+			return false; /* a role address is shared by colleagues */
+		put(out, v, SIZE_MAX);
 		break;
 	case STW_KF_METAPHONE: {
 		if (s->type == STW_VT_NAME) {
@@ -110,7 +124,7 @@ part_value(const mp_data *d, stw_key_fn fn, int slot, size_t i, char out[PART_MA
 		} else {
 			stw_dmeta dm;
 			stw_dmetaphone(v, 4, &dm);
-			snprintf(out, PART_MAX, "%s", dm.primary);
+			put(out, dm.primary, SIZE_MAX);
 		}
 		break;
 	}
@@ -118,42 +132,42 @@ part_value(const mp_data *d, stw_key_fn fn, int slot, size_t i, char out[PART_MA
 		char sx[5];
 		if (!stw_soundex(v, sx))
 			return false;
-		snprintf(out, PART_MAX, "%s", sx);
+		put(out, sx, SIZE_MAX);
 		break;
 	}
 	case STW_KF_INITIAL: {
 		size_t l = 1;
 		while (v[l] && ((unsigned char)v[l] & 0xC0) == 0x80)
 			l++;
-		snprintf(out, PART_MAX, "%.*s", (int)l, v);
+		put(out, v, l);
 		break;
 	}
 	case STW_KF_FORMAL:
-		snprintf(out, PART_MAX, "%s", stw_nick_canonical(v));
+		put(out, stw_nick_canonical(v), SIZE_MAX);
 		break;
 	case STW_KF_LOCAL:
 		if (s->type != STW_VT_EMAIL)
-			snprintf(out, PART_MAX, "%s", v);
+			put(out, v, SIZE_MAX);
 		else if (s->aux[i] >> 32)
 			return false; /* role address: a mailbox, not a person */
 		else
-			snprintf(out, PART_MAX, "%.*s", (int)(s->aux[i] & 0xFFFFFFFF), v);
+			put(out, v, (size_t)(s->aux[i] & 0xFFFFFFFF));
 		break;
 	case STW_KF_DOMAIN: {
 		const char *at = strchr(v, '@');
-		snprintf(out, PART_MAX, "%s", at ? at + 1 : v);
+		put(out, at ? at + 1 : v, SIZE_MAX);
 		break;
 	}
 	case STW_KF_YEAR:
 		if (s->type == STW_VT_DATE && (int32_t)(uint32_t)s->aux[i] == MP_DATE_NONE)
 			return false;
-		snprintf(out, PART_MAX, "%.4s", v);
+		put(out, v, 4);
 		break;
 	case STW_KF_FIRST_WORD:
-		snprintf(out, PART_MAX, "%.*s", (int)strcspn(v, " "), v);
+		put(out, v, strcspn(v, " "));
 		break;
 	case STW_KF_PREFIX4:
-		snprintf(out, PART_MAX, "%.4s", v);
+		put(out, v, 4);
 		break;
 	}
 	return out[0] != '\0';
@@ -183,9 +197,17 @@ key_values(const mp_data *d, int k, size_t i, char out[MAX_COMBOS][PART_MAX * 2]
 	int n = 0, idx[STW_MATCH_MAX_PARTS] = {0};
 	for (;;) {
 		size_t len = 0;
-		for (int p = 0; p < key->nparts; p++)
-			len += (size_t)snprintf(out[n] + len, PART_MAX * 2 - len, "%s%s",
-			                        p ? "\x1f" : "", vals[p][idx[p]]);
+		for (int p = 0; p < key->nparts; p++) {
+			const char *v = vals[p][idx[p]];
+			size_t l = strlen(v);
+			if (p && len < PART_MAX * 2 - 1)
+				out[n][len++] = '\x1f';
+			if (l > PART_MAX * 2 - 1 - len)
+				l = PART_MAX * 2 - 1 - len; /* cut, as before */
+			memcpy(out[n] + len, v, l);
+			len += l;
+		}
+		out[n][len] = '\0';
 		if (++n == MAX_COMBOS)
 			return n;
 		int p = key->nparts - 1;

@@ -16,6 +16,7 @@
 #include "util.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,8 +169,11 @@ store(stw_ws *ws, const stw_rules *rules, const store_in *in, stw_error *err)
 		" cm.cluster_id WHERE c.status <> 'open'))", d->entity, err)) != STW_OK)
 		goto done;
 	if ((e = exec_entity(ws,
-		"DELETE FROM cluster_member WHERE record_id IN (SELECT id FROM rec WHERE entity=?1)"
-		" AND cluster_id IN (SELECT id FROM cluster WHERE status='open')",
+		/* Open clusters first, then the entity of each member: with both as
+		 * IN lists SQLite would probe every (cluster, record) combination. */
+		"DELETE FROM cluster_member WHERE cluster_id IN"
+		" (SELECT id FROM cluster WHERE status='open')"
+		" AND (SELECT entity FROM rec WHERE rec.id = record_id) = ?1",
 		d->entity, err)) != STW_OK)
 		goto done;
 	if ((e = exec_entity(ws,
@@ -252,6 +256,59 @@ done:
 
 /* ==== One entity ==== */
 
+typedef struct {
+	const mp_data   *d;
+	const mp_params *p;
+	const uint64_t  *pairs;
+	const uint8_t   *levels;
+	size_t           from, to;
+	double          *weight, *prob;
+	uint8_t         *veto;
+} score_job;
+
+static void *
+score_worker(void *arg)
+{
+	score_job *j = arg;
+	size_t nc = (size_t)j->d->mr->ncmp;
+	for (size_t k = j->from; k < j->to; k++) {
+		size_t a = (size_t)(j->pairs[k] >> 32), b = (size_t)(j->pairs[k] & 0xFFFFFFFF);
+		bool v;
+		j->weight[k] = mp_score(j->d, j->p, j->levels + k * nc, a, b, &v);
+		j->prob[k] = mp_prob(j->p, j->weight[k]);
+		j->veto[k] = v;
+	}
+	return NULL;
+}
+
+/* Weight, probability and veto of every pair; each pair is scored on its
+ * own, so the threads only split the work. */
+static void
+score_all(const mp_data *d, const mp_params *p, const uint64_t *pairs, const uint8_t *levels,
+          size_t n, double *weight, double *prob, uint8_t *veto, int threads)
+{
+	if (threads < 1 || n < 10000)
+		threads = 1;
+	if (threads > 8)
+		threads = 8;
+	score_job jobs[8];
+	pthread_t tid[8];
+	bool started[8] = {false};
+	for (int t = 0; t < threads; t++) {
+		jobs[t] = (score_job){d, p, pairs, levels, n * (size_t)t / (size_t)threads,
+		                      n * (size_t)(t + 1) / (size_t)threads, weight, prob, veto};
+		if (t > 0)
+			started[t] = pthread_create(&tid[t], NULL, score_worker, &jobs[t]) == 0;
+	}
+	score_worker(&jobs[0]);
+	for (int t = 1; t < threads; t++) {
+		if (started[t])
+			pthread_join(tid[t], NULL);
+		else
+			score_worker(&jobs[t]);
+	}
+}
+
 static stw_err
 run_entity(stw_ws *ws, const stw_rules *rules, const stw_match_rules *mr, const char *entity,
            const stw_match_opts *opts, int threads, stw_match_entity_result *res, stw_error *err)
@@ -301,19 +358,19 @@ run_entity(stw_ws *ws, const stw_rules *rules, const stw_match_rules *mr, const 
 	res->em_iterations = p.em_iter;
 	res->lambda = p.lambda;
 
-	/* Score; keep the pairs at or above review, compacting in place. */
+	/* Score (on threads); keep the pairs at or above review, compacting in
+	 * place. */
 	double *weight = stw_xmalloc((n ? n : 1) * sizeof *weight);
 	double *prob = stw_xmalloc((n ? n : 1) * sizeof *prob);
+	uint8_t *veto = stw_xmalloc(n ? n : 1);
+	score_all(&d, &p, cands.pairs, levels, n, weight, prob, veto, threads);
 	size_t kept = 0;
 	for (size_t k = 0; k < n; k++) {
-		size_t i = (size_t)(cands.pairs[k] >> 32), j = (size_t)(cands.pairs[k] & 0xFFFFFFFF);
 		const uint8_t *lv = levels + k * (size_t)nc;
-		bool veto;
-		double w = mp_score(&d, &p, lv, i, j, &veto);
-		double pr = mp_prob(&p, w);
+		double w = weight[k], pr = prob[k];
 		if (pr < mr->review)
 			continue;
-		if (veto) {
+		if (veto[k]) {
 			res->vetoed++;
 			continue;
 		}
@@ -336,6 +393,7 @@ run_entity(stw_ws *ws, const stw_rules *rules, const stw_match_rules *mr, const 
 		e = store(ws, rules, &in, err);
 	}
 	mp_clusters_free(&cl);
+	free(veto);
 	free(weight);
 	free(prob);
 	free(levels);

@@ -27,7 +27,8 @@
  * The results replace the previous open clusters and their pairs; clusters a
  * steward decided on (any status but 'open') are kept, their records are not
  * proposed again, and pairs in rejected_pair are never proposed again.
- * Comparison runs on `threads` threads; the output does not depend on it.
+ * Preparation runs on two threads, comparison and scoring on `threads`; the
+ * output does not depend on either.
  */
 #ifndef STW_MATCH_H
 #define STW_MATCH_H

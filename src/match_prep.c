@@ -10,8 +10,9 @@
  *
  *   name      folded, punctuation dropped; aux = Double Metaphone codes
  *   email     lower case, "Name <...>" and "mailto:" dropped; placeholder
- *             addresses (test@test.com) empty; aux = local part length, and
- *             bit 32 set for role addresses (info@, sales@)
+ *             addresses (test@test.com) empty; a mistyped mail domain
+ *             (gmial.com) corrected; aux = local part length, and bit 32
+ *             set for role addresses (info@, sales@)
  *   phone     E.164 with the rules' default country, else the digits (at
  *             least six), so a number that fails still compares to itself
  *   date      ISO 8601; aux = day number (else MP_DATE_NONE, and the
@@ -22,9 +23,11 @@
  *   text      folded, punctuation dropped
  *
  * Values live in one arena, each record holding an offset per slot (0: the
- * empty string at the arena's start). The term-frequency tables of the
- * comparisons that ask for one are built here too: how many records hold
- * each value, counted once per record.
+ * empty string at the arena's start); records of one thread's range with the
+ * same raw value of a slot share one copy. The raw values are read from SQLite first, then
+ * standardized on two threads (see standardize_all). The term-frequency
+ * tables of the comparisons that ask for one are built here too: how many
+ * records hold each value, counted once per record.
  */
 #include "match_int.h"
 #include "cmp.h"
@@ -33,6 +36,7 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,24 +56,39 @@ mp_hash(const char *s, uint64_t seed)
 	return h ? h : 1;
 }
 
+/* A string arena; offset 0 holds the empty string. */
+typedef struct {
+	char  *p;
+	size_t len, cap;
+} arena;
+
+static void
+arena_init(arena *a)
+{
+	a->cap = 1 << 16;
+	a->p = stw_xmalloc(a->cap);
+	a->p[0] = '\0';
+	a->len = 1;
+}
+
 static uint32_t
-arena_add(mp_data *d, const char *s)
+arena_add(arena *a, const char *s)
 {
 	if (!s || !*s)
 		return 0;
 	size_t l = strlen(s) + 1;
-	if (d->arena_len + l > d->arena_cap) {
-		size_t cap = d->arena_cap ? d->arena_cap : 1 << 16;
-		while (d->arena_len + l > cap)
-			cap *= 2;
-		d->arena = stw_xrealloc(d->arena, cap);
-		d->arena_cap = cap;
-	}
-	if (d->arena_len + l > UINT32_MAX)
+	if (a->len + l > UINT32_MAX)
 		return 0; /* beyond 4 GiB of text: the value is left out */
-	uint32_t off = (uint32_t)d->arena_len;
-	memcpy(d->arena + off, s, l);
-	d->arena_len += l;
+	if (a->len + l > a->cap) {
+		size_t cap = a->cap;
+		while (a->len + l > cap)
+			cap *= 2;
+		a->p = stw_xrealloc(a->p, cap);
+		a->cap = cap;
+	}
+	uint32_t off = (uint32_t)a->len;
+	memcpy(a->p + off, s, l);
+	a->len += l;
 	return off;
 }
 
@@ -161,10 +180,161 @@ std_domain(const char *s)
 	return out;
 }
 
+/*
+ * What one preparation thread works with: the rules' defaults, its own
+ * arena, and the mail domains it has already checked for typos. Records
+ * share a few domains (gmail.com, their employers'), so each distinct
+ * domain is looked up once rather than once per address.
+ */
+typedef struct {
+	const char *country;
+	bool        dmy;
+	arena       a;
+	uint64_t   *dom_hash;  /* open addressing; 0 = free */
+	uint32_t   *dom_fix;   /* offset in fixes of the corrected domain, 0: none */
+	size_t      dom_mask, dom_n;
+	arena       fixes;
+	/* Values already standardized, by slot and raw text: first names,
+	 * surnames, cities, companies and postcodes repeat, and folding and
+	 * phonetic codes cost more than a lookup. */
+	uint64_t   *memo_hash; /* open addressing; 0 = free */
+	struct memo {
+		uint32_t raw;       /* the raw text, offset in memo_raw */
+		uint32_t off;       /* the standardized value, offset in a */
+		uint64_t aux;
+		int      slot;
+	}          *memo;
+	size_t      memo_mask, memo_n;
+	arena       memo_raw;
+} prep_ctx;
+
+static void
+ctx_init(prep_ctx *x, const char *country, bool dmy)
+{
+	memset(x, 0, sizeof *x);
+	x->country = country;
+	x->dmy = dmy;
+	arena_init(&x->a);
+	arena_init(&x->fixes);
+	x->dom_mask = 255;
+	x->dom_hash = stw_xcalloc(x->dom_mask + 1, sizeof *x->dom_hash);
+	x->dom_fix = stw_xcalloc(x->dom_mask + 1, sizeof *x->dom_fix);
+	arena_init(&x->memo_raw);
+	x->memo_mask = 4095;
+	x->memo_hash = stw_xcalloc(x->memo_mask + 1, sizeof *x->memo_hash);
+	x->memo = stw_xcalloc(x->memo_mask + 1, sizeof *x->memo);
+}
+
+static void
+ctx_free(prep_ctx *x)
+{
+	free(x->a.p);
+	free(x->fixes.p);
+	free(x->dom_hash);
+	free(x->dom_fix);
+	free(x->memo_raw.p);
+	free(x->memo_hash);
+	free(x->memo);
+}
+
+static void
+memo_put(prep_ctx *x, uint64_t h, const struct memo *m)
+{
+	size_t k = h & x->memo_mask;
+	while (x->memo_hash[k])
+		k = (k + 1) & x->memo_mask;
+	x->memo_hash[k] = h;
+	x->memo[k] = *m;
+}
+
+/* The memo of raw text in slot s, or NULL. */
+static const struct memo *
+memo_get(const prep_ctx *x, uint64_t h, int s, const char *raw)
+{
+	size_t k = h & x->memo_mask;
+	while (x->memo_hash[k]) {
+		const struct memo *m = &x->memo[k];
+		if (x->memo_hash[k] == h && m->slot == s && !strcmp(x->memo_raw.p + m->raw, raw))
+			return m;
+		k = (k + 1) & x->memo_mask;
+	}
+	return NULL;
+}
+
+static void
+memo_add(prep_ctx *x, uint64_t h, int s, const char *raw, uint32_t off, uint64_t aux)
+{
+	struct memo m = {arena_add(&x->memo_raw, raw), off, aux, s};
+	if (!m.raw)
+		return; /* the text arena is full: no memo */
+	if (++x->memo_n * 2 > x->memo_mask) {
+		uint64_t *oh = x->memo_hash;
+		struct memo *om = x->memo;
+		size_t omask = x->memo_mask;
+		x->memo_mask = omask * 2 + 1;
+		x->memo_hash = stw_xcalloc(x->memo_mask + 1, sizeof *x->memo_hash);
+		x->memo = stw_xcalloc(x->memo_mask + 1, sizeof *x->memo);
+		for (size_t q = 0; q <= omask; q++)
+			if (oh[q])
+				memo_put(x, oh[q], &om[q]);
+		free(oh);
+		free(om);
+	}
+	memo_put(x, h, &m);
+}
+
+static void
+dom_put(prep_ctx *x, uint64_t h, uint32_t fix)
+{
+	size_t k = h & x->dom_mask;
+	while (x->dom_hash[k])
+		k = (k + 1) & x->dom_mask;
+	x->dom_hash[k] = h;
+	x->dom_fix[k] = fix;
+}
+
+/* The corrected domain of a mistyped mail domain (gmial.com), else NULL. */
+static const char *
+dom_fix(prep_ctx *x, const char *addr, const char *dom)
+{
+	uint64_t h = mp_hash(dom, 0x646f6d);
+	size_t k = h & x->dom_mask;
+	while (x->dom_hash[k]) {
+		if (x->dom_hash[k] == h)
+			return x->dom_fix[k] ? x->fixes.p + x->dom_fix[k] : NULL;
+		k = (k + 1) & x->dom_mask;
+	}
+	stw_std_result r = {0};
+	stw_std_email_typo(addr, &r);
+	uint32_t fix = 0;
+	if (r.status == STW_STD_SUGGEST && r.value) {
+		const char *at = strrchr(r.value, '@');
+		fix = arena_add(&x->fixes, at ? at + 1 : NULL);
+	}
+	stw_std_result_free(&r);
+	if (++x->dom_n * 2 > x->dom_mask) { /* grow, keeping the entries */
+		uint64_t *oh = x->dom_hash;
+		uint32_t *of = x->dom_fix;
+		size_t omask = x->dom_mask;
+		x->dom_mask = omask * 2 + 1;
+		x->dom_hash = stw_xcalloc(x->dom_mask + 1, sizeof *x->dom_hash);
+		x->dom_fix = stw_xcalloc(x->dom_mask + 1, sizeof *x->dom_fix);
+		for (size_t q = 0; q <= omask; q++)
+			if (oh[q])
+				dom_put(x, oh[q], of[q]);
+		free(oh);
+		free(of);
+	}
+	dom_put(x, h, fix);
+	return fix ? x->fixes.p + fix : NULL;
+}
+
 /* Standardizes one value of slot s; returns an owned string or NULL, and aux. */
 static char *
-standardize(const mp_slot *s, const char *raw, const char *country, bool dmy, uint64_t *aux)
+standardize(const mp_slot *s, const char *raw, prep_ctx *x, uint64_t *aux)
 {
+	const char *country = x->country;
+	bool dmy = x->dmy;
 	*aux = 0;
 	if (!raw || !*raw)
 		return NULL;
@@ -199,6 +369,16 @@ standardize(const mp_slot *s, const char *raw, const char *country, bool dmy, ui
 			free(v);
 			v = NULL;
 			break;
+		}
+		/* A mistyped mail domain (gmial.com) is read as meant. */
+		{
+			const char *at = strrchr(v, '@');
+			const char *fix = at && at[1] ? dom_fix(x, v, at + 1) : NULL;
+			if (fix) {
+				char *w = stw_xasprintf("%.*s@%s", (int)(at - v), v, fix);
+				free(v);
+				v = w;
+			}
 		}
 		{
 			const char *at = strchr(v, '@');
@@ -257,15 +437,30 @@ standardize(const mp_slot *s, const char *raw, const char *country, bool dmy, ui
 }
 
 static void
-set_value(mp_data *d, int s, size_t i, const char *raw, const char *country, bool dmy)
+set_value(mp_data *d, prep_ctx *x, int s, size_t i, const char *raw)
 {
+	mp_slot *sl = &d->slot[s];
+	/* Emails and phones are nearly all distinct: not worth a memo. */
+	bool memo = raw && *raw && sl->type != STW_VT_EMAIL && sl->type != STW_VT_PHONE;
+	uint64_t h = 0;
+	if (memo) {
+		h = mp_hash(raw, (uint64_t)s + 1);
+		const struct memo *m = memo_get(x, h, s, raw);
+		if (m) {
+			sl->off[i] = m->off;
+			sl->aux[i] = m->aux;
+			return;
+		}
+	}
 	uint64_t aux;
-	char *v = standardize(&d->slot[s], raw, country, dmy, &aux);
-	d->slot[s].off[i] = arena_add(d, v);
-	d->slot[s].aux[i] = d->slot[s].off[i] ? aux : 0;
-	if (d->slot[s].type == STW_VT_DATE && !d->slot[s].off[i])
-		d->slot[s].aux[i] = (uint64_t)(uint32_t)MP_DATE_NONE;
+	char *v = standardize(sl, raw, x, &aux);
+	sl->off[i] = arena_add(&x->a, v);
+	sl->aux[i] = sl->off[i] ? aux : 0;
+	if (sl->type == STW_VT_DATE && !sl->off[i])
+		sl->aux[i] = (uint64_t)(uint32_t)MP_DATE_NONE;
 	free(v);
+	if (memo)
+		memo_add(x, h, s, raw, sl->off[i], sl->aux[i]);
 }
 
 static void
@@ -329,8 +524,6 @@ init(mp_data *d, const char *entity, const stw_match_rules *mr)
 	memset(d, 0, sizeof *d);
 	d->entity = strcmp(entity, "company") ? "contact" : "company";
 	d->mr = mr;
-	arena_add(d, "x"); /* reserves offset 0 ... */
-	d->arena[0] = '\0'; /* ... as the empty string */
 	plan_slots(d);
 }
 
@@ -342,6 +535,95 @@ alloc_rows(mp_data *d, size_t cap)
 		d->slot[s].off = stw_xrealloc(d->slot[s].off, (cap ? cap : 1) * sizeof(uint32_t));
 		d->slot[s].aux = stw_xrealloc(d->slot[s].aux, (cap ? cap : 1) * sizeof(uint64_t));
 	}
+}
+
+/* ==== Standardizing on threads ==== */
+
+/*
+ * The raw values, read first: raw[i * nslots + s] is an offset into text
+ * (0: empty). Standardizing is the costly part of preparation and each
+ * record is independent, so the records are split into one contiguous range
+ * per thread, each writing into its own arena; the arenas are then joined in
+ * range order, which gives the same arena whatever the number of threads.
+ */
+typedef struct {
+	mp_data        *d;
+	const char     *text;
+	const uint32_t *raw;
+	size_t          from, to;
+	prep_ctx        x;
+} prep_job;
+
+static void *
+prep_worker(void *arg)
+{
+	prep_job *j = arg;
+	mp_data *d = j->d;
+	size_t ns = (size_t)d->nslots;
+	for (size_t i = j->from; i < j->to; i++)
+		for (size_t s = 0; s < ns; s++) {
+			uint32_t o = j->raw[i * ns + s];
+			set_value(d, &j->x, (int)s, i, o ? j->text + o : NULL);
+		}
+	return NULL;
+}
+
+static void
+standardize_all(mp_data *d, const char *text, const uint32_t *raw, const char *country,
+                bool dmy, int threads)
+{
+	if (threads < 1 || d->n < 2000)
+		threads = 1;
+	if (threads > 8)
+		threads = 8;
+	prep_job jobs[8];
+	pthread_t tid[8];
+	bool started[8] = {false};
+	for (int t = 0; t < threads; t++) {
+		jobs[t] = (prep_job){d, text, raw, d->n * (size_t)t / (size_t)threads,
+		                     d->n * (size_t)(t + 1) / (size_t)threads, {0}};
+		ctx_init(&jobs[t].x, country, dmy);
+	}
+	for (int t = 1; t < threads; t++)
+		started[t] = pthread_create(&tid[t], NULL, prep_worker, &jobs[t]) == 0;
+	prep_worker(&jobs[0]);
+	for (int t = 1; t < threads; t++) {
+		if (started[t])
+			pthread_join(tid[t], NULL);
+		else
+			prep_worker(&jobs[t]);
+	}
+	/* Join the arenas: the first as it is, the others after it. */
+	size_t total = 0;
+	for (int t = 0; t < threads; t++)
+		total += jobs[t].x.a.len;
+	if (total > UINT32_MAX)
+		total = UINT32_MAX; /* beyond 4 GiB of text: later values are left out */
+	d->arena = stw_xmalloc(total);
+	d->arena_len = 0;
+	for (int t = 0; t < threads; t++) {
+		prep_job *j = &jobs[t];
+		size_t base = d->arena_len, len = j->x.a.len;
+		if (base + len > total)
+			len = total - base;
+		memcpy(d->arena + base, j->x.a.p, len);
+		d->arena_len += len;
+		for (int s = 0; s < d->nslots; s++)
+			for (size_t i = j->from; i < j->to; i++) {
+				uint32_t o = d->slot[s].off[i];
+				if (!o)
+					continue;
+				if ((size_t)o >= len) {
+					d->slot[s].off[i] = 0;
+					d->slot[s].aux[i] = d->slot[s].type == STW_VT_DATE
+					                  ? (uint64_t)(uint32_t)MP_DATE_NONE : 0;
+				} else {
+					d->slot[s].off[i] = (uint32_t)(o + base);
+				}
+			}
+		ctx_free(&j->x);
+	}
+	d->arena_cap = total; /* at least 1: the first arena's empty string */
 }
 
 stw_err
@@ -365,24 +647,33 @@ mp_load(stw_ws *ws, const char *entity, const stw_match_rules *mr, const char *c
 		return e;
 	}
 	sqlite3_bind_text(st, 1, d->entity, -1, SQLITE_STATIC);
-	size_t cap = 0;
+	size_t cap = 0, ns = (size_t)d->nslots;
+	uint32_t *raw = NULL;
+	arena text;
+	arena_init(&text);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (d->n == cap) {
 			cap = cap ? cap * 2 : 1024;
-			alloc_rows(d, cap);
+			d->id = stw_xrealloc(d->id, cap * sizeof *d->id);
+			raw = stw_xrealloc(raw, cap * (ns ? ns : 1) * sizeof *raw);
 		}
 		size_t i = d->n++;
 		d->id[i] = sqlite3_column_int64(st, 0);
-		for (int s = 0; s < d->nslots; s++)
-			set_value(d, s, i, (const char *)sqlite3_column_text(st, s + 1), country, dmy);
+		for (size_t s = 0; s < ns; s++)
+			raw[i * ns + s] = arena_add(&text, (const char *)sqlite3_column_text(st, (int)s + 1));
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
+		free(raw);
+		free(text.p);
 		mp_free(d);
 		return stw_ws_dberr(ws, rc, "reading records", err);
 	}
 	alloc_rows(d, d->n);
+	standardize_all(d, text.p, raw, country, dmy, 2);
+	free(raw);
+	free(text.p);
 	d->locked = stw_xcalloc(d->n ? d->n : 1, 1);
 	build_tf(d);
 	return STW_OK;
@@ -396,16 +687,20 @@ mp_load_mem(const char *entity, const stw_match_rules *mr, const char *country, 
 	init(d, entity, mr);
 	alloc_rows(d, n);
 	d->n = n;
+	size_t ns = (size_t)d->nslots;
+	uint32_t *raw = stw_xcalloc(n * ns + 1, sizeof *raw);
+	arena text;
+	arena_init(&text);
 	for (size_t i = 0; i < n; i++) {
 		d->id[i] = ids[i];
-		for (int s = 0; s < d->nslots; s++) {
-			const char *raw = NULL;
+		for (size_t s = 0; s < ns; s++)
 			for (size_t f = 0; f < nfields; f++)
 				if (!strcmp(fields[f], d->slot[s].field))
-					raw = vals[i * nfields + f];
-			set_value(d, s, i, raw, country, dmy);
-		}
+					raw[i * ns + s] = arena_add(&text, vals[i * nfields + f]);
 	}
+	standardize_all(d, text.p, raw, country, dmy, 2);
+	free(raw);
+	free(text.p);
 	d->locked = stw_xcalloc(n ? n : 1, 1);
 	build_tf(d);
 }

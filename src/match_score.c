@@ -52,6 +52,9 @@
 
 /* ==== Levels ==== */
 
+static double jw_upper(const char *a, const char *b);
+static double fast_jw(const char *a, const char *b);
+
 static bool
 is_role(const mp_data *d, int slot, size_t i)
 {
@@ -73,7 +76,8 @@ swapped(const mp_data *d, int so, size_t i, size_t j, const char *va, const char
 	if (so < 0)
 		return false;
 	const char *oa = mp_val(d, so, i), *ob = mp_val(d, so, j);
-	return *oa && *ob && stw_jaro_winkler(va, ob) >= SWAP_JW && stw_jaro_winkler(vb, oa) >= SWAP_JW;
+	return *oa && *ob && jw_upper(va, ob) >= SWAP_JW && fast_jw(va, ob) >= SWAP_JW &&
+	       jw_upper(vb, oa) >= SWAP_JW && fast_jw(vb, oa) >= SWAP_JW;
 }
 
 /*
@@ -113,6 +117,131 @@ jw_upper(const char *a, const char *b)
 	return j + 0.4 * (1.0 - j);
 }
 
+/*
+ * ASCII fast paths of the comparators. Standardized values are nearly all
+ * ASCII, and decoding both sides to code points before every comparison
+ * cost more than the comparison itself. These give exactly what
+ * stw_jaro_winkler() and stw_osa() give (same algorithm, on bytes), and
+ * fall back to them for other text or values longer than they read.
+ */
+
+/* Length of s when it is ASCII and at most STW_CMP_MAX_CP long, else -1. */
+static long
+ascii_len(const char *s)
+{
+	size_t n = 0;
+	for (; s[n]; n++)
+		if ((unsigned char)s[n] >= 0x80 || n >= STW_CMP_MAX_CP)
+			return -1;
+	return (long)n;
+}
+
+static double
+fast_jw(const char *a, const char *b)
+{
+	long sla = ascii_len(a), slb = ascii_len(b);
+	if (sla < 0 || slb < 0)
+		return stw_jaro_winkler(a, b);
+	size_t la = (size_t)sla, lb = (size_t)slb;
+	if (la == 0 && lb == 0)
+		return 1.0;
+	if (la == 0 || lb == 0)
+		return 0.0;
+	bool ma[STW_CMP_MAX_CP], mb[STW_CMP_MAX_CP];
+	size_t window = (la > lb ? la : lb) / 2, m = 0, t = 0;
+	window = window > 0 ? window - 1 : 0;
+	memset(ma, 0, la);
+	memset(mb, 0, lb);
+	for (size_t i = 0; i < la; i++) {
+		size_t lo = i > window ? i - window : 0;
+		size_t hi = i + window + 1 < lb ? i + window + 1 : lb;
+		for (size_t k = lo; k < hi; k++)
+			if (!mb[k] && a[i] == b[k]) {
+				ma[i] = mb[k] = true;
+				m++;
+				break;
+			}
+	}
+	if (m == 0)
+		return 0.0;
+	for (size_t i = 0, k = 0; i < la; i++) {
+		if (!ma[i])
+			continue;
+		while (!mb[k])
+			k++;
+		if (a[i] != b[k])
+			t++;
+		k++;
+	}
+	t /= 2;
+	double j = ((double)m / (double)la + (double)m / (double)lb +
+	            (double)(m - t) / (double)m) / 3.0;
+	if (!(j > 0.7))
+		return j;
+	size_t l = 0;
+	while (l < 4 && l < la && l < lb && a[l] == b[l])
+		l++;
+	return j + (double)l * 0.1 * (1.0 - j);
+}
+
+/* Optimal string alignment distance, capped at max + 1. Equal ends are
+ * stripped first: most pairs then differ in length by more than max, or
+ * have nothing left. */
+static size_t
+fast_osa(const char *a, const char *b, size_t max)
+{
+	long sla = ascii_len(a), slb = ascii_len(b);
+	if (sla < 0 || slb < 0 || max > 8)
+		return stw_osa(a, b, max);
+	size_t la = (size_t)sla, lb = (size_t)slb;
+	while (la && lb && *a == *b) {
+		a++, b++;
+		la--, lb--;
+	}
+	while (la && lb && a[la - 1] == b[lb - 1])
+		la--, lb--;
+	if (la > lb) {
+		const char *ts = a;
+		a = b;
+		b = ts;
+		size_t tl = la;
+		la = lb;
+		lb = tl;
+	}
+	if (lb - la > max)
+		return max + 1;
+	if (la == 0)
+		return lb;
+	uint32_t rows[3][STW_CMP_MAX_CP + 1];
+	uint32_t *r2 = rows[0], *r1 = rows[1], *r0 = rows[2];
+	for (size_t k = 0; k <= lb; k++)
+		r1[k] = (uint32_t)k;
+	for (size_t i = 1; i <= la; i++) {
+		r0[0] = (uint32_t)i;
+		uint32_t rmin = r0[0];
+		for (size_t k = 1; k <= lb; k++) {
+			uint32_t v = r1[k - 1] + (a[i - 1] != b[k - 1]);
+			if (r1[k] + 1 < v)
+				v = r1[k] + 1;
+			if (r0[k - 1] + 1 < v)
+				v = r0[k - 1] + 1;
+			if (i > 1 && k > 1 && a[i - 1] == b[k - 2] && a[i - 2] == b[k - 1] &&
+			    r2[k - 2] + 1 < v)
+				v = r2[k - 2] + 1;
+			r0[k] = v;
+			if (v < rmin)
+				rmin = v;
+		}
+		if (rmin > max)
+			return max + 1;
+		uint32_t *tr = r2;
+		r2 = r1;
+		r1 = r0;
+		r0 = tr;
+	}
+	return r1[lb] > max ? max + 1 : r1[lb];
+}
+
 /* The level of one value against another (both non-empty). */
 static uint8_t
 level_of(const mp_data *d, int c, int sa, int sb, size_t i, size_t j)
@@ -130,7 +259,8 @@ level_of(const mp_data *d, int c, int sa, int sb, size_t i, size_t j)
 			continue;
 		switch (lv->kind) {
 		case STW_LV_EXACT:
-			ok = !strcmp(va, vb);
+			/* Records with one raw value share its standardized copy. */
+			ok = va == vb || (va[0] == vb[0] && !strcmp(va, vb));
 			break;
 		case STW_LV_NICKNAME:
 			ok = stw_nick_compatible(va, vb) == STW_NICK_SAME_FORMAL;
@@ -147,11 +277,11 @@ level_of(const mp_data *d, int c, int sa, int sb, size_t i, size_t j)
 			if (jw < 0 && jwu < lv->arg)
 				break;
 			if (jw < 0)
-				jw = stw_jaro_winkler(va, vb);
+				jw = fast_jw(va, vb);
 			ok = jw >= lv->arg;
 			break;
 		case STW_LV_OSA:
-			ok = stw_osa(va, vb, (size_t)lv->arg) <= (size_t)lv->arg;
+			ok = fast_osa(va, vb, (size_t)lv->arg) <= (size_t)lv->arg;
 			break;
 		case STW_LV_LEV:
 			ok = stw_levenshtein(va, vb, (size_t)lv->arg) <= (size_t)lv->arg;
@@ -532,19 +662,21 @@ mp_weight(const mp_data *d, const mp_params *p, int c, uint8_t lv, size_t i, siz
 			const char *va = mp_val(d, d->cmp_slot[c][fa], i);
 			if (!*va)
 				continue;
-			for (int fb = 0; fb < cm->nfields; fb++)
-				if (!strcmp(va, mp_val(d, d->cmp_slot[c][fb], j))) {
-					uint32_t n = mp_tf_count(d, c, va);
-					double f = (double)(n ? n : 1) / (double)d->tf[c].total;
-					/* A value only this pair holds says little about its
-					 * frequency in a small workspace (2 of 20 is not
-					 * common): then it counts as at most average. */
-					if (n <= 2 && f > p->ur[c][0])
-						f = p->ur[c][0];
-					if (tf)
-						*tf = true;
-					return log2(m / f);
-				}
+			for (int fb = 0; fb < cm->nfields; fb++) {
+				const char *vb = mp_val(d, d->cmp_slot[c][fb], j);
+				if (va != vb && (va[0] != vb[0] || strcmp(va, vb)))
+					continue;
+				uint32_t n = mp_tf_count(d, c, va);
+				double f = (double)(n ? n : 1) / (double)d->tf[c].total;
+				/* A value only this pair holds says little about its
+				 * frequency in a small workspace (2 of 20 is not
+				 * common): then it counts as at most average. */
+				if (n <= 2 && f > p->ur[c][0])
+					f = p->ur[c][0];
+				if (tf)
+					*tf = true;
+				return log2(m / f);
+			}
 		}
 	}
 	return log2(m / u);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # steward match and explain on a small export with known duplicates (a
-# nickname, a married name, a job change) and known look-alikes that must
+# nickname, a married name, a job change, a mistyped mail domain) and known look-alikes that must
 # stay apart (a family, namesakes, colleagues sharing a role address and a
 # switchboard number); a rejected pair is never proposed again.
 . "$(dirname "$0")/lib.sh"
@@ -17,10 +17,10 @@ run import ws.steward "$FIXTURES/match_contacts.csv"
 check "import" status_is 0
 run match ws.steward
 check "match exit 0" status_is 0
-check "match counts" out_has "contact: 22 records"
-check "match clusters" out_has "3 clusters (6 records"
+check "match counts" out_has "contact: 23 records"
+check "match clusters" out_has "4 clusters (8 records"
 got=$(clusters ws.steward | tr '\n' ' ')
-check "clusters: nickname, married name, job change" [ "$got" = "101,102 103,104 111,112 " ]
+check "clusters: nickname, married name, job change, mail typo" [ "$got" = "101,102 103,104 111,112 113,123 " ]
 check "pairs stored with levels" [ "$(sql ws.steward "SELECT json_extract(levels, '\$.first_name')
       FROM pair WHERE a=$(id_of 101) AND b=$(id_of 102)")" = "nickname" ]
 
@@ -31,6 +31,9 @@ check "explain phone in E.164" grep -qE "^phone +\+15552013344 +\+15552013344 +e
 check "explain probability" out_has "match probability"
 check "explain outcome" out_has "outcome: proposed"
 check "explain prior" grep -qE "^prior " "$WORK/out"
+
+run explain ws.steward "$(id_of 113)" "$(id_of 123)"
+check "mistyped mail domain read as meant" grep -qE "^email +laura.ortega@hotmail.com +laura.ortega@hotmail.com +exact" "$WORK/out"
 
 run explain ws.steward "$(id_of 105)" "$(id_of 106)"
 check "family vetoed" out_has "outcome: not proposed, a vetoing comparison clearly disagrees"
@@ -54,7 +57,7 @@ run match ws.steward
 check "rematch exit 0" status_is 0
 check "rematch reports the rejected pair" out_has "1 pairs rejected by a steward"
 got=$(clusters ws.steward | tr '\n' ' ')
-check "rejected pair not proposed" [ "$got" = "101,102 111,112 " ]
+check "rejected pair not proposed" [ "$got" = "101,102 111,112 113,123 " ]
 check "rejected pair not stored" [ "$(sql ws.steward "SELECT count(*) FROM pair WHERE a=$a AND b=$b")" = 0 ]
 run explain ws.steward "$a" "$b"
 check "explain says rejected" out_has "outcome: rejected by a steward"
@@ -62,9 +65,9 @@ check "explain says rejected" out_has "outcome: rejected by a steward"
 # A cluster a steward accepted is kept; its records are not proposed again.
 sql ws.steward "UPDATE cluster SET status='accepted' WHERE id=(SELECT cluster_id FROM cluster_member WHERE record_id=$(id_of 101))"
 run match ws.steward
-check "accepted cluster kept" [ "$(clusters ws.steward | tr '\n' ' ')" = "101,102 111,112 " ]
+check "accepted cluster kept" [ "$(clusters ws.steward | tr '\n' ' ')" = "101,102 111,112 113,123 " ]
 check "locked records reported" out_has "2 records in clusters a steward decided on were left out"
-check "one open cluster" [ "$(sql ws.steward "SELECT count(*) FROM cluster WHERE status='open'")" = 1 ]
+check "two open clusters" [ "$(sql ws.steward "SELECT count(*) FROM cluster WHERE status='open'")" = 2 ]
 
 # Bad rules name file, line and column.
 run match ws.steward --rules "$FIXTURES/bad_match_comparator.yaml"

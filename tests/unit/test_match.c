@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cmp.h"
 #include "match_int.h"
 #include "nickname.h"
 #include "rules.h"
@@ -282,6 +283,118 @@ Test(score, em_converges_on_a_synthetic_set)
 	cr_expect(p.m[0][0] > p.ur[0][0] * 5);
 	free(lv);
 	mp_cands_free(&c);
+	mp_free(&d);
+	free(buf);
+	free(vals);
+	free(ids);
+	stw_rules_free(r);
+}
+
+Test(score, mail_domain_typo_read_as_meant)
+{
+	stw_rules *r = rules_from(RULES);
+	static const char *const v[] = {
+		"Ann", "Lee", "ann.lee@gmial.com", "10001",
+		"Ann", "Lee", "ann.lee@gmail.com", "10001",
+		"Tom", "Ray", "tom@acme-widgets.com", "20002",
+	};
+	int64_t ids[] = {1, 2, 3};
+	mp_data d;
+	mp_load_mem("contact", r->contact.match, "US", false, 3, ids, FIELDS, 4, v, &d);
+	cr_expect_str_eq(mp_val(&d, d.cmp_slot[2][0], 0), "ann.lee@gmail.com");
+	cr_expect_eq(mp_level(&d, 2, 0, 1, NULL, NULL), 0, "exact once the typo is read as meant");
+	cr_expect_str_eq(mp_val(&d, d.cmp_slot[2][0], 2), "tom@acme-widgets.com", "left alone");
+	mp_free(&d);
+	stw_rules_free(r);
+}
+
+Test(block, role_address_is_no_email_key)
+{
+	stw_rules *r = rules_from(RULES);
+	static const char *const v[] = {
+		"Alice", "Chen", "info@globex.com", "43004",
+		"Mark", "Davis", "info@globex.com", "43004",
+	};
+	int64_t ids[] = {1, 2};
+	mp_data d;
+	mp_load_mem("contact", r->contact.match, "US", false, 2, ids, FIELDS, 4, v, &d);
+	mp_cands c;
+	mp_block(&d, 1, &c);
+	cr_expect(!mp_share_key(&d, 0, 0, 1), "colleagues sharing info@ share no email key");
+	cr_expect(has_pair(&c, 0, 1), "the postcode still brings them together");
+	mp_cands_free(&c);
+	mp_free(&d);
+	stw_rules_free(r);
+}
+
+Test(score, ascii_and_other_text_compare_alike)
+{
+	stw_rules *r = rules_from(
+		"version: 1\n"
+		"contact:\n"
+		"  matching:\n"
+		"    blocking: [postcode]\n"
+		"    comparisons:\n"
+		"      last_name: { levels: [exact, \"jaro_winkler >= 0.96\", \"jaro_winkler >= 0.9\"] }\n"
+		"      email: { levels: [exact, \"osa <= 1\"] }\n");
+	static const char *const v[] = {
+		"Ann", "Martha", "ann@mail.com", "1",
+		"Ann", "Marhta", "anne@mail.com", "1", /* one insertion */
+		"Ann", "Dixon", "nan@mail.com", "1",   /* one transposition */
+		"Ann", "Dicksonn", "anb@mall.com", "1", /* two edits */
+		"Ann", "Иванов", "иван@mail.com", "1",  /* not ASCII */
+		"Ann", "Иваноф", "иванн@mail.com", "1",
+	};
+	int64_t ids[] = {1, 2, 3, 4, 5, 6};
+	mp_data d;
+	mp_load_mem("contact", r->contact.match, "US", false, 6, ids, FIELDS, 4, v, &d);
+	/* Every pair: the levels the library comparators give. */
+	for (size_t i = 0; i < 6; i++)
+		for (size_t j = i + 1; j < 6; j++) {
+			const char *x = mp_val(&d, d.cmp_slot[0][0], i), *y = mp_val(&d, d.cmp_slot[0][0], j);
+			double jw = stw_jaro_winkler(x, y);
+			uint8_t want = !strcmp(x, y) ? 0 : jw >= 0.96 ? 1 : jw >= 0.9 ? 2 : 3;
+			cr_expect_eq(mp_level(&d, 0, i, j, NULL, NULL), want, "%s / %s", x, y);
+			x = mp_val(&d, d.cmp_slot[1][0], i);
+			y = mp_val(&d, d.cmp_slot[1][0], j);
+			want = !strcmp(x, y) ? 0 : stw_osa(x, y, 1) <= 1 ? 1 : 2;
+			cr_expect_eq(mp_level(&d, 1, i, j, NULL, NULL), want, "%s / %s", x, y);
+		}
+	cr_expect_eq(mp_level(&d, 0, 0, 1, NULL, NULL), 1, "martha / marhta");
+	cr_expect_eq(mp_level(&d, 1, 4, 5, NULL, NULL), 1, "one insertion, not ASCII");
+	mp_free(&d);
+	stw_rules_free(r);
+}
+
+Test(block, preparation_on_two_threads_is_exact)
+{
+	/* Enough records for two threads: the second half's values must come
+	 * out of the joined arena intact. */
+	stw_rules *r = rules_from(RULES);
+	enum { ROWS = 4000 };
+	char (*buf)[4][32] = calloc(ROWS, sizeof *buf);
+	const char **vals = calloc(ROWS * 4, sizeof *vals);
+	int64_t *ids = calloc(ROWS, sizeof *ids);
+	for (int i = 0; i < ROWS; i++) {
+		snprintf(buf[i][0], 32, " First%d", i % 1000);
+		snprintf(buf[i][1], 32, "LAST%d ", i);
+		snprintf(buf[i][2], 32, "p%d@Example-%d.com", i % 1000, i % 1000);
+		snprintf(buf[i][3], 32, "%05d", i);
+		for (int f = 0; f < 4; f++)
+			vals[i * 4 + f] = buf[i][f];
+		ids[i] = i + 1;
+	}
+	mp_data d;
+	mp_load_mem("contact", r->contact.match, "US", false, ROWS, ids, FIELDS, 4, vals, &d);
+	for (int i = 0; i < ROWS; i += 997) {
+		char want[32];
+		snprintf(want, sizeof want, "last%d", i);
+		cr_expect_str_eq(mp_val(&d, d.cmp_slot[1][0], (size_t)i), want);
+		snprintf(want, sizeof want, "p%d@example-%d.com", i % 1000, i % 1000);
+		cr_expect_str_eq(mp_val(&d, d.cmp_slot[2][0], (size_t)i), want);
+	}
+	cr_expect_eq(mp_level(&d, 0, 5, 3005, NULL, NULL), 0, "same first name across halves");
+	cr_expect_eq(mp_tf_count(&d, 1, "last3999"), 1);
 	mp_free(&d);
 	free(buf);
 	free(vals);
