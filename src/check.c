@@ -10,6 +10,7 @@
  * as it stands and allowed values are compared without regard to ASCII case.
  */
 #include "check.h"
+#include "check_memo.h"
 #include "util.h"
 
 #include <stdio.h>
@@ -120,7 +121,13 @@ add_prop(stw_check_out *out, int field, const char *rule, bool safe, const char 
 	p->rule = rule;
 	p->safe = safe;
 	p->after = after && *after ? stw_xstrdup(after) : NULL;
-	snprintf(p->why, sizeof p->why, "%s", why ? why : "");
+	/* snprintf's truncation, without formatting: this runs per proposal */
+	size_t n = why ? strlen(why) : 0;
+	if (n >= sizeof p->why)
+		n = sizeof p->why - 1;
+	if (n)
+		memcpy(p->why, why, n);
+	p->why[n] = '\0';
 }
 
 static void
@@ -175,8 +182,9 @@ lower_key(const char *v, char *buf, size_t size)
 static bool
 in_list(char *const *list, size_t n, const char *key)
 {
+	/* The first byte settles nearly every comparison without a call. */
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(list[i], key) == 0)
+		if (list[i][0] == key[0] && strcmp(list[i], key) == 0)
 			return true;
 	return false;
 }
@@ -362,11 +370,38 @@ text_like(stw_ftype t)
 
 typedef struct {
 	const stw_check_ctx *ctx;
+	stw_check_memo      *memo;    /* or NULL */
 	unsigned             what;
 	stw_check_out       *out;
 	const char          *country; /* the record's country value, or NULL */
 	int                  stale_idx;
 } rec_state;
+
+/*
+ * The type's standardizer result for field i's value v: from the memo when
+ * it knows it, else computed into *own (fresh; the caller frees it) and
+ * stored in the memo. The result is borrowed until the next call.
+ */
+static const stw_std_result *
+standardize_memo(rec_state *rs, int i, const char *v, stw_std_result *own)
+{
+	const stw_field_rule *f = &rs->ctx->fr->fields[i];
+	if (!rs->memo) {
+		standardize(rs->ctx, f, v, rs->country, own);
+		return own;
+	}
+	/* Only states and postcodes depend on the record's country. */
+	const char *country = f->type == STW_FT_STATE || f->type == STW_FT_POSTCODE ? rs->country
+	                                                                           : NULL;
+	uint64_t h;
+	const stw_std_result *r = stw_check_memo_get(rs->memo, i, (int)f->type, country, v, &h);
+	if (r)
+		return r;
+	standardize(rs->ctx, f, v, rs->country, own);
+	if (!h)
+		return own;
+	return stw_check_memo_put(rs->memo, h, (int)f->type, country, v, own);
+}
 
 static void
 check_email(rec_state *rs, int i, const char *email)
@@ -438,19 +473,20 @@ check_field(rec_state *rs, int i, const char *v)
 	}
 	out->state[i] = STW_FS_VALID;
 	const char *norm = v; /* the value in standard form, when it has one */
-	stw_std_result res = {0};
+	stw_std_result own = {0};
+	const stw_std_result *res = &own;
 	if (f->type != STW_FT_ID) {
 		if (text_like(f->type) && mojibake_cue(v)) {
-			stw_std_mojibake(v, &res);
-			if (res.status == STW_STD_SUGGEST) {
+			stw_std_mojibake(v, &own);
+			if (own.status == STW_STD_SUGGEST) {
 				if (propose)
-					add_prop(out, i, "mojibake", false, res.value, res.why);
+					add_prop(out, i, "mojibake", false, own.value, own.why);
 				goto rules;
 			}
-			stw_std_result_free(&res);
+			stw_std_result_free(&own);
 		}
-		standardize(ctx, f, v, rs->country, &res);
-		switch (res.status) {
+		res = standardize_memo(rs, i, v, &own);
+		switch (res->status) {
 		case STW_STD_EMPTY:
 			out->state[i] = STW_FS_EMPTY;
 			if (propose)
@@ -458,25 +494,25 @@ check_field(rec_state *rs, int i, const char *v)
 			if (find && f->required)
 				add_find(out, i, "missing_required", "error",
 				         stw_xstrdup("required field holds only blanks"));
-			stw_std_result_free(&res);
+			stw_std_result_free(&own);
 			return;
 		case STW_STD_INVALID:
 			out->state[i] = STW_FS_INVALID;
 			if (find) {
 				clip(v, c);
 				add_find(out, i, invalid_rule(f->type), invalid_severity(f->type),
-				         stw_xasprintf("'%s': %s", c, res.why[0] ? res.why : "not valid"));
+				         stw_xasprintf("'%s': %s", c, res->why[0] ? res->why : "not valid"));
 			}
 			break;
 		case STW_STD_CHANGED:
 		case STW_STD_SUGGEST: {
-			char *after = res.value;
+			const char *after = res->value;
 			char *joined = NULL;
-			if (f->type == STW_FT_PHONE && res.extra && *res.extra)
-				after = joined = stw_xasprintf("%s;ext=%s", res.value, res.extra);
+			if (f->type == STW_FT_PHONE && res->extra && *res->extra)
+				after = joined = stw_xasprintf("%s;ext=%s", res->value, res->extra);
 			if (strcmp(after, v) != 0) {
-				const char *rule = change_rule(f->type, res.status);
-				if (res.status == STW_STD_CHANGED && propose && ws_suspect(v) &&
+				const char *rule = change_rule(f->type, res->status);
+				if (res->status == STW_STD_CHANGED && propose && ws_suspect(v) &&
 				    strcmp(rule, "whitespace") != 0) {
 					stw_std_result w = {0};
 					stw_std_whitespace(v, &w);
@@ -485,12 +521,12 @@ check_field(rec_state *rs, int i, const char *v)
 					stw_std_result_free(&w);
 				}
 				if (propose)
-					add_prop(out, i, rule, res.status == STW_STD_CHANGED, after,
-					         res.why[0] ? res.why : rule);
+					add_prop(out, i, rule, res->status == STW_STD_CHANGED, after,
+					         res->why[0] ? res->why : rule);
 			}
 			free(joined);
-			if (res.status == STW_STD_CHANGED)
-				norm = res.value;
+			if (res->status == STW_STD_CHANGED)
+				norm = res->value;
 			break;
 		}
 		default:
@@ -536,7 +572,7 @@ rules:
 			}
 		}
 	}
-	stw_std_result_free(&res);
+	stw_std_result_free(&own);
 }
 
 /*
@@ -583,9 +619,16 @@ void
 stw_check_record(const stw_check_ctx *ctx, const char *const *values, unsigned what,
                  stw_check_out *out)
 {
+	stw_check_record_memo(ctx, NULL, values, what, out);
+}
+
+void
+stw_check_record_memo(const stw_check_ctx *ctx, stw_check_memo *memo,
+                      const char *const *values, unsigned what, stw_check_out *out)
+{
 	const stw_field_rules *fr = ctx->fr;
 	out_reset(out, fr->nfields);
-	rec_state rs = {ctx, what, out, NULL, -1};
+	rec_state rs = {ctx, memo, what, out, NULL, -1};
 	for (size_t i = 0; i < fr->nfields; i++) {
 		if (fr->fields[i].type == STW_FT_COUNTRY && !rs.country && values[i] && *values[i])
 			rs.country = values[i];

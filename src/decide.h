@@ -6,8 +6,10 @@
  * every pair goes to rejected_pair and is never proposed again), split (take
  * records out; the rest stays a cluster), defer (come back later). On a
  * record: edit a value, apply or dismiss a proposed standardization, purge
- * (marked, never deleted) and restore. Undo reverses the steward's latest
- * decision still in force, as a new decision; nothing is ever rewritten.
+ * (marked, never deleted) and restore. Applying a whole rule's proposals is
+ * one decision however many records it changes (decide_bulk.c). Undo
+ * reverses the steward's latest decision still in force, as a new decision;
+ * nothing is ever rewritten.
  *
  * Every decision is one transaction (BEGIN IMMEDIATE, so two stewards on one
  * workspace queue up behind each other): the state is checked first (a
@@ -109,11 +111,32 @@ stw_err stw_decide_purge(stw_ws *ws, const stw_decider *d, int64_t record, const
 stw_err stw_decide_restore(stw_ws *ws, const stw_decider *d, int64_t record, int64_t *seq,
                            stw_error *err);
 
-/* Applies / dismisses an open standardization proposal (table proposal). */
+/*
+ * Applies / dismisses an open standardization proposal (table proposal).
+ * STW_ENOENT (no such proposal), STW_EEXIST (not open). Applying a stale
+ * proposal (its `before` is no longer the field's current value) is refused
+ * with STW_EDATA and nothing is logged; dismissing one is allowed.
+ */
 stw_err stw_decide_apply(stw_ws *ws, const stw_decider *d, int64_t proposal, int64_t *seq,
                          stw_error *err);
 stw_err stw_decide_dismiss(stw_ws *ws, const stw_decider *d, int64_t proposal, int64_t *seq,
                            stw_error *err);
+
+/*
+ * Applies every open proposal of rule (any kind), or when rule is NULL every
+ * open `safe` proposal, of active records, as ONE decision: one audit entry
+ * (action "apply", subject "rule:NAME" or "rule:*", reason "rule NAME" or
+ * "rules A, B"), every change linked to it, one decision row. An undo of it
+ * reverts every change and reopens every proposal it applied, in one step.
+ * Stale proposals are skipped and counted in *skipped; *applied counts the
+ * applied proposals, *records the changed records, *seq the entry (0 when
+ * nothing applied: then nothing is logged). Each may be NULL. Records
+ * changed are revalidated with d->rules. An unknown rule name is
+ * STW_EUSAGE. On failure nothing has changed.
+ */
+stw_err stw_decide_apply_rule(stw_ws *ws, const stw_decider *d, const char *rule,
+                              int64_t *applied, int64_t *records, int64_t *skipped,
+                              int64_t *seq, stw_error *err);
 
 /*
  * Undoes d->steward's latest decision still in force: its value changes are

@@ -246,6 +246,14 @@ proposal(stw_ws *ws, const stw_decider *d, int64_t id, bool apply, int64_t *seq_
 		goto done;
 	if ((e = stw_rec_get(ws, record, field, &cur, err)) != STW_OK)
 		goto done;
+	/* A proposal made for a value the field no longer holds is out of date. */
+	if (apply && !((!cur || !*cur) ? (!pbefore || !*pbefore)
+	                               : (pbefore && strcmp(cur, pbefore) == 0))) {
+		e = stw_fail(err, STW_EDATA, "proposal %lld is out of date: record %lld's %s has "
+		             "changed since (run 'steward standardize' again)", (long long)id,
+		             (long long)record, field);
+		goto done;
+	}
 	stw_buf_adds(&before, "{");
 	stw_json_key(&before, field, true);
 	stw_json_str(&before, cur);

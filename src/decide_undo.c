@@ -160,7 +160,10 @@ stw_decide_undo(stw_ws *ws, const stw_decider *d, int64_t *undone_out, int64_t *
 	        "  OR EXISTS (SELECT 1 FROM decision_prior p2 JOIN decision_prior p1"
 	        "      ON p1.kind = p2.kind AND p1.id = p2.id WHERE p2.seq = d2.seq AND p1.seq = ?1)"
 	        "  OR (d2.cluster_id IS NOT NULL AND d2.cluster_id IN"
-	        "      (SELECT ref FROM decision_prior WHERE seq = ?1 AND kind = 'member')))"
+	        "      (SELECT ref FROM decision_prior WHERE seq = ?1 AND kind = 'member'))"
+	        /* a bulk decision (no cluster, no record): the records it changed */
+	        "  OR (?2 = 0 AND ?3 = 0 AND d2.record_id IN"
+	        "      (SELECT record_id FROM change WHERE audit_seq = ?1)))"
 	        " ORDER BY d2.seq LIMIT 1", &st, err)) != STW_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, target);

@@ -14,8 +14,8 @@
  * page is written once (as the import does). Everything stays atomic.
  */
 #include "standardize.h"
-#include "audit.h"
 #include "check.h"
+#include "decide.h"
 #include "profile.h"
 #include "rec.h"
 #include "util.h"
@@ -50,25 +50,6 @@ stw_entity_field_rules(const stw_rules *rules, const char *entity, stw_field_rul
 		return e->fields;
 	*owned = stw_field_rules_default(entity);
 	return *owned;
-}
-
-static void
-json_str(stw_buf *b, const char *s)
-{
-	if (!s) {
-		stw_buf_adds(b, "null");
-		return;
-	}
-	stw_buf_addc(b, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			stw_buf_printf(b, "\\%c", *p);
-		else if (*p < 0x20 || *p == 0x7f)
-			stw_buf_printf(b, "\\u%04x", *p);
-		else
-			stw_buf_addc(b, (char)*p);
-	}
-	stw_buf_addc(b, '"');
 }
 
 /* ==== Writing ==== */
@@ -180,6 +161,7 @@ select_sql(const stw_field_rules *fr, const char *where)
 
 typedef struct {
 	const stw_check_ctx *ctx;
+	stw_check_memo      *memo; /* this half's own, kept from batch to batch */
 	unsigned             what;
 	size_t               nf;
 	const char         **vals; /* BATCH * nf */
@@ -193,7 +175,8 @@ run_job(job *j)
 	unsigned what = (j->what & STW_RUN_PROPOSE ? STW_CHECK_PROPOSE : 0) |
 	                (j->what & STW_RUN_VALIDATE ? STW_CHECK_FIND : 0);
 	for (int r = j->from; r < j->to; r++)
-		stw_check_record(j->ctx, &j->vals[(size_t)r * j->nf], what, &j->outs[r]);
+		stw_check_record_memo(j->ctx, j->memo, &j->vals[(size_t)r * j->nf], what,
+		                      &j->outs[r]);
 }
 
 static void *
@@ -227,6 +210,7 @@ pass_entity(stw_ws *ws, const stw_rules *rules, const char *entity, unsigned wha
 	const char **vals = stw_xmalloc(BATCH * nf * sizeof *vals);
 	stw_check_out *outs = stw_xcalloc(BATCH, sizeof *outs);
 	stw_buf arena = STW_BUF_INIT;
+	stw_check_memo *memo[2] = {stw_check_memo_new(), stw_check_memo_new()};
 	int rc = SQLITE_ROW;
 	while (e == STW_OK && rc == SQLITE_ROW) {
 		int n = 0;
@@ -252,8 +236,9 @@ pass_entity(stw_ws *ws, const stw_rules *rules, const char *entity, unsigned wha
 			break;
 		for (size_t k = 0; k < (size_t)n * nf; k++)
 			vals[k] = offs[k] == SIZE_MAX ? NULL : arena.data + offs[k];
-		job a = {&ctx, what, nf, vals, outs, 0, n / 2};
+		job a = {&ctx, memo[0], what, nf, vals, outs, 0, n / 2};
 		job b = a;
+		b.memo = memo[1];
 		b.from = n / 2;
 		b.to = n;
 		pthread_t th;
@@ -271,6 +256,8 @@ pass_entity(stw_ws *ws, const stw_rules *rules, const char *entity, unsigned wha
 	for (int r = 0; r < BATCH; r++)
 		stw_check_out_free(&outs[r]);
 	free(outs);
+	stw_check_memo_free(memo[0]);
+	stw_check_memo_free(memo[1]);
 	free(vals);
 	free(offs);
 	free(ids);
@@ -408,8 +395,13 @@ stw_check_all(stw_ws *ws, const stw_rules *rules, unsigned what, stw_run_stats *
 	if (e == STW_OK)
 		e = pass_entity(ws, rules, "company", what, &w, &records, err);
 	writer_close(&w);
+	/* Index builds sort: let SQLite use a second thread for that. */
+	if (e == STW_OK)
+		e = exec(ws, "PRAGMA threads=2", "rebuilding an index", err);
 	if (e == STW_OK)
 		e = restore_indexes(ws, &idx, err);
+	if (e == STW_OK)
+		e = exec(ws, "PRAGMA threads=0", "rebuilding an index", err);
 	if (e == STW_OK)
 		e = record_rules(ws, rules, err);
 	if (e == STW_OK && stats) {
@@ -595,197 +587,14 @@ stw_proposals_count(stw_ws *ws, stw_rule_count **out, size_t *n, stw_error *err)
 	return STW_OK;
 }
 
-/* ==== Applying ==== */
-
-typedef struct {
-	int64_t id, record;
-	char   *field, *rule, *before, *after;
-} pitem;
-
-static void
-pitems_free(pitem *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(p[i].field);
-		free(p[i].rule);
-		free(p[i].before);
-		free(p[i].after);
-	}
-}
-
-static bool
-same_value(const char *a, const char *b)
-{
-	return (!a || !*a) ? (!b || !*b) : (b && strcmp(a, b) == 0);
-}
-
-/*
- * Applies the proposals of one record (items[0..n), all of items[0].record)
- * that are not stale: one audit entry, the changes, the statuses, the
- * findings. Inside a transaction.
- */
-static stw_err
-apply_group(stw_ws *ws, const stw_rules *rules, const char *steward, pitem *items, size_t n,
-            int64_t *applied, int64_t *skipped, int64_t *seq_out, stw_error *err)
-{
-	bool *ok = stw_xcalloc(n, sizeof *ok);
-	size_t nok = 0;
-	stw_err e = STW_OK;
-	for (size_t i = 0; i < n && e == STW_OK; i++) {
-		char *cur;
-		if ((e = stw_rec_get(ws, items[i].record, items[i].field, &cur, err)) != STW_OK)
-			break;
-		/* Two proposals for one field: only the first can apply. */
-		bool dup = false;
-		for (size_t j = 0; j < i; j++)
-			dup = dup || (ok[j] && strcmp(items[j].field, items[i].field) == 0);
-		ok[i] = !dup && same_value(cur, items[i].before);
-		nok += ok[i];
-		free(cur);
-	}
-	if (e != STW_OK || nok == 0) {
-		if (e == STW_OK && skipped)
-			*skipped += (int64_t)n;
-		free(ok);
-		return e;
-	}
-	stw_buf before = STW_BUF_INIT, after = STW_BUF_INIT, reason = STW_BUF_INIT;
-	stw_buf_addc(&before, '{');
-	stw_buf_addc(&after, '{');
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!ok[i])
-			continue;
-		const char *sep = k ? "," : "";
-		stw_buf_adds(&before, sep);
-		json_str(&before, items[i].field);
-		stw_buf_addc(&before, ':');
-		json_str(&before, items[i].before);
-		stw_buf_adds(&after, sep);
-		json_str(&after, items[i].field);
-		stw_buf_addc(&after, ':');
-		json_str(&after, items[i].after);
-		k++;
-	}
-	stw_buf_adds(&before, ",\"proposals\":[");
-	k = 0;
-	for (size_t i = 0; i < n; i++)
-		if (ok[i])
-			stw_buf_printf(&before, "%s%lld", k++ ? "," : "", (long long)items[i].id);
-	stw_buf_adds(&before, "]}");
-	stw_buf_addc(&after, '}');
-	/* The reason names each rule once: "rule X" or "rules X, Y". */
-	size_t nrules = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!ok[i])
-			continue;
-		bool seen = false;
-		for (size_t j = 0; j < i; j++)
-			seen = seen || (ok[j] && strcmp(items[j].rule, items[i].rule) == 0);
-		if (!seen) {
-			stw_buf_printf(&reason, "%s%s", nrules ? ", " : "", items[i].rule);
-			nrules++;
-		}
-	}
-	char *why = stw_xasprintf("%s %s", nrules > 1 ? "rules" : "rule", reason.data);
-	char subject[48];
-	snprintf(subject, sizeof subject, "record:%lld", (long long)items[0].record);
-	stw_audit_entry a = {
-		.steward = steward, .action = "apply", .subject = subject,
-		.before = before.data, .after = after.data, .reason = why,
-	};
-	int64_t seq = 0;
-	e = stw_audit_append(ws, &a, &seq, err);
-	sqlite3_stmt *st = NULL;
-	if (e == STW_OK)
-		e = stw_ws_prepare(ws, "UPDATE proposal SET status='applied' WHERE id=?", &st, err);
-	for (size_t i = 0; i < n && e == STW_OK; i++) {
-		if (!ok[i]) {
-			if (skipped)
-				(*skipped)++;
-			continue;
-		}
-		if ((e = stw_rec_set(ws, items[i].record, items[i].field, items[i].after, seq, NULL,
-		                     err)) != STW_OK)
-			break;
-		sqlite3_bind_int64(st, 1, items[i].id);
-		int rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			e = stw_ws_dberr(ws, rc, "marking a proposal applied", err);
-		else if (applied)
-			(*applied)++;
-	}
-	sqlite3_finalize(st);
-	if (e == STW_OK && rules)
-		e = stw_check_one(ws, rules, items[0].record, STW_RUN_VALIDATE, err);
-	if (seq_out)
-		*seq_out = seq;
-	free(why);
-	free(ok);
-	stw_buf_free(&before);
-	stw_buf_free(&after);
-	stw_buf_free(&reason);
-	return e;
-}
-
-static void
-read_item(sqlite3_stmt *st, pitem *p)
-{
-	const char *b = (const char *)sqlite3_column_text(st, 4);
-	const char *a = (const char *)sqlite3_column_text(st, 5);
-	p->id = sqlite3_column_int64(st, 0);
-	p->record = sqlite3_column_int64(st, 1);
-	p->field = stw_xstrdup((const char *)sqlite3_column_text(st, 2));
-	p->rule = stw_xstrdup((const char *)sqlite3_column_text(st, 3));
-	p->before = b ? stw_xstrdup(b) : NULL;
-	p->after = a ? stw_xstrdup(a) : NULL;
-}
+/* ==== Applying: through the decisions engine (decide.h) ==== */
 
 stw_err
 stw_standardize_apply_id(stw_ws *ws, const stw_rules *rules, const char *steward, int64_t id,
                          int64_t *seq, stw_error *err)
 {
-	if (seq)
-		*seq = 0;
-	stw_err e = stw_ws_begin(ws, err);
-	if (e != STW_OK)
-		return e;
-	sqlite3_stmt *st;
-	if ((e = stw_ws_prepare(ws, "SELECT id, record_id, field, rule, before, after, status"
-	                            " FROM proposal WHERE id=?", &st, err)) != STW_OK) {
-		stw_ws_rollback(ws);
-		return e;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	pitem p = {0};
-	if (rc == SQLITE_ROW) {
-		read_item(st, &p);
-		const char *status = (const char *)sqlite3_column_text(st, 6);
-		if (strcmp(status, "open") != 0)
-			e = stw_fail(err, STW_EEXIST, "proposal %lld was already %s; nothing done",
-			             (long long)id, status);
-	} else if (rc == SQLITE_DONE) {
-		e = stw_fail(err, STW_ENOENT, "%s: no proposal %lld", stw_ws_path(ws), (long long)id);
-	} else {
-		e = stw_ws_dberr(ws, rc, "reading a proposal", err);
-	}
-	sqlite3_finalize(st);
-	int64_t applied = 0, skipped = 0;
-	if (e == STW_OK)
-		e = apply_group(ws, rules, steward, &p, 1, &applied, &skipped, seq, err);
-	if (e == STW_OK && applied == 0)
-		e = stw_fail(err, STW_EDATA, "proposal %lld is out of date: record %lld's %s has "
-		             "changed since (run 'steward standardize' again)", (long long)id,
-		             (long long)p.record, p.field);
-	pitems_free(&p, 1); /* p is zeroed when nothing was read */
-	if (e == STW_OK)
-		return stw_ws_commit(ws, err);
-	stw_ws_rollback(ws);
-	if (seq)
-		*seq = 0;
-	return e;
+	stw_decider d = {.steward = steward, .rules = rules};
+	return stw_decide_apply(ws, &d, id, seq, err);
 }
 
 stw_err
@@ -793,86 +602,10 @@ stw_standardize_apply_rule(stw_ws *ws, const stw_rules *rules, const char *stewa
                            const char *rule, int64_t *applied, int64_t *records,
                            int64_t *skipped, stw_error *err)
 {
-	int64_t na = 0, nr = 0, ns = 0;
-	if (rule) {
-		bool known = false;
-		for (const char *const *r = rule_names; *r && !known; r++)
-			known = strcmp(*r, rule) == 0;
-		if (!known) {
-			stw_buf b = STW_BUF_INIT;
-			for (const char *const *r = rule_names; *r; r++)
-				stw_buf_printf(&b, "%s%s", r == rule_names ? "" : ", ", *r);
-			stw_err e = stw_fail(err, STW_EUSAGE, "unknown rule '%s' (expected one of: %s)",
-			                     rule, b.data);
-			stw_buf_free(&b);
-			return e;
-		}
-	}
-	stw_err e = stw_ws_begin(ws, err);
-	if (e != STW_OK)
-		return e;
-	sqlite3_stmt *st;
-	e = stw_ws_prepare(ws,
-		"SELECT p.id, p.record_id, p.field, p.rule, p.before, p.after FROM proposal p"
-		" JOIN rec r ON r.id = p.record_id"
-		" WHERE p.status='open' AND r.status='active' AND p.record_id > ?1"
-		" AND (CASE WHEN ?2 IS NULL THEN p.kind='safe' ELSE p.rule=?2 END)"
-		" ORDER BY p.record_id, p.id LIMIT 2048", &st, err);
-	if (e != STW_OK) {
-		stw_ws_rollback(ws);
-		return e;
-	}
-	if (rule)
-		sqlite3_bind_text(st, 2, rule, -1, SQLITE_STATIC);
-	pitem *items = stw_xmalloc(2048 * sizeof *items);
-	int64_t last = 0;
-	for (;;) {
-		sqlite3_bind_int64(st, 1, last);
-		size_t n = 0;
-		int rc;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			read_item(st, &items[n++]);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			e = stw_ws_dberr(ws, rc, "reading proposals", err);
-			pitems_free(items, n);
-			break;
-		}
-		if (n == 0)
-			break;
-		/* A full chunk may end inside a record: leave that record to the next one. */
-		size_t end = n;
-		if (n == 2048 && items[n - 1].record != items[0].record)
-			while (end > 0 && items[end - 1].record == items[n - 1].record)
-				end--;
-		for (size_t i = 0; i < end && e == STW_OK;) {
-			size_t j = i;
-			while (j < end && items[j].record == items[i].record)
-				j++;
-			int64_t before = na;
-			e = apply_group(ws, rules, steward, &items[i], j - i, &na, &ns, NULL, err);
-			nr += na > before;
-			i = j;
-		}
-		last = items[end - 1].record;
-		pitems_free(items, n);
-		if (e != STW_OK)
-			break;
-	}
-	sqlite3_finalize(st);
-	free(items);
+	stw_decider d = {.steward = steward, .rules = rules};
+	stw_err e = stw_decide_apply_rule(ws, &d, rule, applied, records, skipped, NULL, err);
 	if (e == STW_OK)
 		e = record_rules(ws, rules, err);
-	if (e == STW_OK)
-		e = stw_ws_commit(ws, err);
-	else
-		stw_ws_rollback(ws);
-	if (applied)
-		*applied = e == STW_OK ? na : 0;
-	if (records)
-		*records = e == STW_OK ? nr : 0;
-	if (skipped)
-		*skipped = e == STW_OK ? ns : 0;
 	return e;
 }
 
@@ -880,67 +613,6 @@ stw_err
 stw_standardize_dismiss_id(stw_ws *ws, const char *steward, int64_t id, int64_t *seq,
                            stw_error *err)
 {
-	if (seq)
-		*seq = 0;
-	stw_err e = stw_ws_begin(ws, err);
-	if (e != STW_OK)
-		return e;
-	sqlite3_stmt *st;
-	if ((e = stw_ws_prepare(ws, "SELECT id, record_id, field, rule, before, after, status"
-	                            " FROM proposal WHERE id=?", &st, err)) != STW_OK) {
-		stw_ws_rollback(ws);
-		return e;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	pitem p = {0};
-	if (rc == SQLITE_ROW) {
-		read_item(st, &p);
-		const char *status = (const char *)sqlite3_column_text(st, 6);
-		if (strcmp(status, "open") != 0)
-			e = stw_fail(err, STW_EEXIST, "proposal %lld was already %s; nothing done",
-			             (long long)id, status);
-	} else if (rc == SQLITE_DONE) {
-		e = stw_fail(err, STW_ENOENT, "%s: no proposal %lld", stw_ws_path(ws), (long long)id);
-	} else {
-		e = stw_ws_dberr(ws, rc, "reading a proposal", err);
-	}
-	sqlite3_finalize(st);
-	if (e == STW_OK) {
-		stw_buf before = STW_BUF_INIT, after = STW_BUF_INIT;
-		stw_buf_printf(&before, "{\"record\":%lld,\"field\":", (long long)p.record);
-		json_str(&before, p.field);
-		stw_buf_adds(&before, ",\"before\":");
-		json_str(&before, p.before);
-		stw_buf_adds(&before, ",\"after\":");
-		json_str(&before, p.after);
-		stw_buf_adds(&before, ",\"status\":\"open\"}");
-		stw_buf_adds(&after, "{\"status\":\"dismissed\"}");
-		char subject[48], *why = stw_xasprintf("rule %s", p.rule);
-		snprintf(subject, sizeof subject, "proposal:%lld", (long long)id);
-		stw_audit_entry a = {
-			.steward = steward, .action = "dismiss", .subject = subject,
-			.before = before.data, .after = after.data, .reason = why,
-		};
-		e = stw_audit_append(ws, &a, seq, err);
-		free(why);
-		stw_buf_free(&before);
-		stw_buf_free(&after);
-		if (e == STW_OK &&
-		    (e = stw_ws_prepare(ws, "UPDATE proposal SET status='dismissed' WHERE id=?", &st,
-		                        err)) == STW_OK) {
-			sqlite3_bind_int64(st, 1, id);
-			rc = sqlite3_step(st);
-			sqlite3_finalize(st);
-			if (rc != SQLITE_DONE)
-				e = stw_ws_dberr(ws, rc, "dismissing a proposal", err);
-		}
-	}
-	pitems_free(&p, 1); /* p is zeroed when nothing was read */
-	if (e == STW_OK)
-		return stw_ws_commit(ws, err);
-	stw_ws_rollback(ws);
-	if (seq)
-		*seq = 0;
-	return e;
+	stw_decider d = {.steward = steward};
+	return stw_decide_dismiss(ws, &d, id, seq, err);
 }

@@ -7,15 +7,16 @@
  * a rewrite that keeps the meaning, such as "(415) 555-0134" ->
  * "+14155550134") or `suggest` (a likely fix that is a guess, such as a
  * domain typo; never applied in bulk unless its rule is named). Originals
- * are never overwritten: applying a proposal changes the record's current
- * value through stw_rec_set(), which logs the change, and appends one
- * audit entry (action "apply", subject "record:ID", before and after as
- * JSON objects field -> value plus "proposals": [ids], reason "rule NAME"),
- * both in one transaction. A bulk apply writes one such entry per record
- * (all of that record's proposals being applied), so that each change row
- * is linked to its entry by change.audit_seq and an undo of the entry
- * reverts exactly that record's changes. Dismissing is a decision too
- * (action "dismiss", subject "proposal:ID").
+ * are never overwritten. Applying and dismissing are decisions of the
+ * decisions engine (decide.h), whichever way they are asked for: each is
+ * one transaction with one audit entry, every value change made through
+ * stw_rec_set() and linked to that entry, the proposals' earlier status
+ * kept for undo, and one decision row, so that `steward undo` reverses it.
+ * Applying one proposal is a decision on its record (subject "record:ID");
+ * applying a rule (or every safe proposal) is ONE decision however many
+ * records it changes (subject "rule:NAME"), so one undo takes all of it
+ * back and reopens its proposals. Findings of changed records are
+ * recomputed in the same transaction.
  *
  * A proposal whose `before` no longer equals the field's current value (the
  * value was edited, or another proposal on the same field was applied
@@ -109,29 +110,28 @@ typedef struct {
 stw_err stw_proposals_count(stw_ws *ws, stw_rule_count **out, size_t *n, stw_error *err);
 
 /*
- * Applies open proposal id for steward: one audit entry, the change, the
- * proposal marked applied and the record's findings refreshed, in one
- * transaction. STW_ENOENT (no such proposal), STW_EEXIST (not open),
- * STW_EDATA (stale: the value changed since). *seq receives the audit
- * entry's sequence (may be NULL).
+ * Applies open proposal id for steward: stw_decide_apply() with rules for
+ * revalidation. STW_ENOENT (no such proposal), STW_EEXIST (not open),
+ * STW_EDATA (stale: the value changed since; nothing is logged). *seq
+ * receives the audit entry's sequence (may be NULL).
  */
 stw_err stw_standardize_apply_id(stw_ws *ws, const stw_rules *rules, const char *steward,
                                  int64_t id, int64_t *seq, stw_error *err);
 
 /*
- * Applies, in one transaction, every open proposal of rule (any kind), or
- * when rule is NULL every open `safe` proposal, of active records: one audit
- * entry per record, findings of the changed records refreshed. Stale
- * proposals are skipped and counted in *skipped; *applied counts applied
- * proposals and *records changed records (each may be NULL). An unknown
- * rule name is STW_EUSAGE.
+ * Applies every open proposal of rule (any kind), or when rule is NULL every
+ * open `safe` proposal, of active records: stw_decide_apply_rule(), one
+ * decision and one audit entry for the whole operation, findings of the
+ * changed records refreshed. Stale proposals are skipped and counted in
+ * *skipped; *applied counts applied proposals and *records changed records
+ * (each may be NULL). An unknown rule name is STW_EUSAGE.
  */
 stw_err stw_standardize_apply_rule(stw_ws *ws, const stw_rules *rules, const char *steward,
                                    const char *rule, int64_t *applied, int64_t *records,
                                    int64_t *skipped, stw_error *err);
 
 /*
- * Dismisses open proposal id for steward (one audit entry). STW_ENOENT,
+ * Dismisses open proposal id for steward: stw_decide_dismiss(). STW_ENOENT,
  * STW_EEXIST as for apply.
  */
 stw_err stw_standardize_dismiss_id(stw_ws *ws, const char *steward, int64_t id, int64_t *seq,

@@ -6,8 +6,9 @@
  *
  * They never touch the workspace and never overwrite anything: the rules
  * engine turns each result into a proposal (record, field, before, after,
- * rule) that a person accepts or rejects. They keep no state, so they can be
- * called from any thread.
+ * rule) that a person accepts or rejects. They keep no shared state, so they
+ * can be called from any thread (the country lookup keeps a small cache of
+ * its pure answers per thread, which only saves time).
  *
  * Every standardizer takes a NUL-terminated UTF-8 string (NULL is treated as
  * empty), never reads past its NUL, and fills a caller-provided

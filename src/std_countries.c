@@ -376,8 +376,12 @@ stw_stdi_country_by_alpha2(const char *alpha2)
 {
 	if (!alpha2 || strlen(alpha2) != 2)
 		return NULL;
+	/* ASCII case folding of two bytes, without a call per entry */
+	int a = stw_stdi_ascii_lower((unsigned char)alpha2[0]);
+	int b = stw_stdi_ascii_lower((unsigned char)alpha2[1]);
 	for (size_t i = 0; i < COUNT(countries); i++)
-		if (stw_stdi_strcasecmp(alpha2, countries[i].alpha2) == 0)
+		if (stw_stdi_ascii_lower((unsigned char)countries[i].alpha2[0]) == a &&
+		    stw_stdi_ascii_lower((unsigned char)countries[i].alpha2[1]) == b)
 			return &countries[i];
 	return NULL;
 }
@@ -410,13 +414,52 @@ country_key(const char *s)
 	return k;
 }
 
+/*
+ * The last few resolutions of this thread. A CRM column holds a handful of
+ * distinct countries, and every phone and postcode resolves one, so the
+ * answer (a pure function of the text) is kept per thread: no locking, no
+ * allocation, nothing shared.
+ */
+#define RESOLVED_SLOTS 32
+#define RESOLVED_LEN   48
+typedef struct {
+	char                    in[RESOLVED_LEN]; /* "" when unused */
+	const stw_stdi_country *found;
+	bool                    guess;
+} resolved;
+static _Thread_local resolved resolved_cache[RESOLVED_SLOTS];
+
+static const stw_stdi_country *resolve(const char *in, bool *guess);
+
 const stw_stdi_country *
 stw_stdi_country_resolve(const char *in, bool *guess)
 {
-	const stw_stdi_country *found = NULL;
 	*guess = false;
 	if (!in)
 		return NULL;
+	size_t n = strlen(in);
+	if (n == 0 || n >= RESOLVED_LEN)
+		return resolve(in, guess);
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)in[i]) * 16777619u;
+	resolved *r = &resolved_cache[h % RESOLVED_SLOTS];
+	if (strcmp(r->in, in) == 0) {
+		*guess = r->guess;
+		return r->found;
+	}
+	const stw_stdi_country *found = resolve(in, guess);
+	memcpy(r->in, in, n + 1);
+	r->found = found;
+	r->guess = *guess;
+	return found;
+}
+
+static const stw_stdi_country *
+resolve(const char *in, bool *guess)
+{
+	const stw_stdi_country *found = NULL;
+	*guess = false;
 	char *k = country_key(in);
 	size_t klen = strlen(k);
 

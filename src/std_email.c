@@ -221,34 +221,45 @@ syntax_ok(const char *a, stw_std_result *out)
 
 /* ==== Typos ==== */
 
-/* Optimal string alignment distance (edits, with adjacent transpositions). */
+/*
+ * Optimal string alignment distance (edits, with adjacent transpositions)
+ * of a (n bytes) and b (m bytes) when it is at most max, else max + 1. Both
+ * are at most 64 bytes here, so the table lives on the stack; the
+ * difference in length alone is a lower bound, and once two rows running
+ * exceed max no later row can come back under it.
+ */
+#define OSA_MAX 64
 static size_t
-osa_distance(const char *a, const char *b)
+osa_within(const char *a, size_t n, const char *b, size_t m, size_t max)
 {
-	size_t n = strlen(a), m = strlen(b);
-	size_t *d = stw_xcalloc((n + 1) * (m + 1), sizeof *d);
-#define D(i, j) d[(i) * (m + 1) + (j)]
-	for (size_t i = 0; i <= n; i++)
-		D(i, 0) = i;
+	if ((n > m ? n - m : m - n) > max || n > OSA_MAX || m > OSA_MAX)
+		return max + 1;
+	unsigned char d[OSA_MAX + 1][OSA_MAX + 1];
 	for (size_t j = 0; j <= m; j++)
-		D(0, j) = j;
-	for (size_t i = 1; i <= n; i++)
+		d[0][j] = (unsigned char)j;
+	size_t prev_min = 0;
+	for (size_t i = 1; i <= n; i++) {
+		d[i][0] = (unsigned char)i;
+		size_t row_min = i;
 		for (size_t j = 1; j <= m; j++) {
 			size_t cost = a[i - 1] != b[j - 1];
-			size_t v = D(i - 1, j) + 1;
-			if (D(i, j - 1) + 1 < v)
-				v = D(i, j - 1) + 1;
-			if (D(i - 1, j - 1) + cost < v)
-				v = D(i - 1, j - 1) + cost;
+			size_t v = (size_t)d[i - 1][j] + 1;
+			if ((size_t)d[i][j - 1] + 1 < v)
+				v = (size_t)d[i][j - 1] + 1;
+			if ((size_t)d[i - 1][j - 1] + cost < v)
+				v = (size_t)d[i - 1][j - 1] + cost;
 			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    D(i - 2, j - 2) + 1 < v)
-				v = D(i - 2, j - 2) + 1;
-			D(i, j) = v;
+			    (size_t)d[i - 2][j - 2] + 1 < v)
+				v = (size_t)d[i - 2][j - 2] + 1;
+			d[i][j] = (unsigned char)v;
+			if (v < row_min)
+				row_min = v;
 		}
-	size_t r = D(n, m);
-#undef D
-	free(d);
-	return r;
+		if (row_min > max && prev_min > max)
+			return max + 1;
+		prev_min = row_min;
+	}
+	return d[n][m] <= max ? d[n][m] : max + 1;
 }
 
 /* True when the first label of dom is the first label of a popular domain. */
@@ -307,7 +318,8 @@ fix_domain(const char *dom)
 	size_t best = limit + 1;
 	const char *fix = NULL;
 	for (size_t i = 0; i < COUNT(popular_domains); i++) {
-		size_t dist = osa_distance(dom, popular_domains[i]);
+		const char *p = popular_domains[i];
+		size_t dist = osa_within(dom, len, p, strlen(p), best - 1);
 		if (dist < best) {
 			best = dist;
 			fix = popular_domains[i];

@@ -142,7 +142,8 @@ run(int argc, char **argv)
 		if ((e = stw_standardize_run(ws, rules, &stats, &err)) == STW_OK &&
 		    (e = stw_standardize_apply_rule(ws, rules, who, apply, &napplied, &nrecords,
 		                                    &nskipped, &err)) == STW_OK) {
-			printf("%lld proposal%s applied to %lld record%s (%s), one audit entry per record",
+			printf("%lld proposal%s applied to %lld record%s (%s) as one decision"
+			       " ('steward undo' takes it back)",
 			       (long long)napplied, napplied == 1 ? "" : "s", (long long)nrecords,
 			       nrecords == 1 ? "" : "s", apply ? apply : "every safe rule");
 			if (nskipped)
@@ -168,7 +169,9 @@ const cli_cmd cmd_standardize = {
 	"postcodes, company names, junk values emptied, mojibake repaired) and\n"
 	"refreshes the validation findings. Originals are never overwritten: a\n"
 	"proposal changes a record only when a steward applies it, and each\n"
-	"application is logged in the audit trail. Prints the open proposals per\n"
+	"application is a decision in the audit trail that 'steward undo' reverses\n"
+	"(--apply and --apply-all are one decision each, however many records\n"
+	"change). Prints the open proposals per\n"
 	"rule with a few examples (ids for --apply-id and --dismiss-id).\n"
 	"\n"
 	"Rules: junk_value whitespace mojibake name_case place_case email_case\n"

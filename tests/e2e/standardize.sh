@@ -23,8 +23,19 @@ check "apply rule" status_is 0
 check "apply message" out_has "2 proposals applied to 2 records (phone_e164)"
 check "current value" [ "$(sql "$WS" "SELECT phone FROM rec WHERE id=3")" = "+14155550134" ]
 check "original kept" [ "$(sql "$WS" "SELECT json_extract(fields, '\$[4]') FROM record WHERE id=3")" = "415-555-0134" ]
-check "audit entries" [ "$(sql "$WS" "SELECT count(*) FROM audit WHERE action='apply' AND steward='tester' AND reason='rule phone_e164'")" = 2 ]
+check "one audit entry" [ "$(sql "$WS" "SELECT count(*) FROM audit WHERE action='apply' AND steward='tester' AND reason='rule phone_e164' AND subject='rule:phone_e164'")" = 1 ]
 check "changes linked" [ "$(sql "$WS" "SELECT count(*) FROM change WHERE audit_seq IS NOT NULL")" = 2 ]
+check "one decision" [ "$(sql "$WS" "SELECT count(*) FROM decision WHERE action='apply'")" = 1 ]
+
+# Undo takes the whole rule back in one step and reopens its proposals.
+run undo "$WS"
+check "undo rule" status_is 0
+check "value back" [ "$(sql "$WS" "SELECT phone FROM rec WHERE id=3")" = "415-555-0134" ]
+check "proposals open again" [ "$(sql "$WS" "SELECT count(*) FROM proposal WHERE rule='phone_e164' AND status='open'")" = 2 ]
+check "changes inactive" [ "$(sql "$WS" "SELECT count(*) FROM change WHERE active=1")" = 0 ]
+run standardize "$WS" --apply phone_e164
+check "apply again" status_is 0
+check "applied again" out_has "2 proposals applied to 2 records (phone_e164)"
 
 run standardize "$WS" --apply country_code
 check "apply country" status_is 0
@@ -37,6 +48,18 @@ check "finding follows" [ "$(sql "$WS" "SELECT message FROM finding WHERE record
 run standardize "$WS" --apply-id "$id"
 check "apply twice refused" status_is 1
 check "already applied" err_has "was already applied"
+run undo "$WS"
+check "undo apply-id" status_is 0
+check "junk back" [ "$(sql "$WS" "SELECT last_name FROM rec WHERE id=3")" != "" ]
+check "proposal open" [ "$(sql "$WS" "SELECT status FROM proposal WHERE id=$id")" = open ]
+check "finding back" [ "$(sql "$WS" "SELECT count(*) FROM finding WHERE record_id=3 AND rule='missing_required' AND message='required field is empty'")" = 0 ]
+did=$(sql "$WS" "SELECT id FROM proposal WHERE rule='whitespace' AND status='open' LIMIT 1")
+run standardize "$WS" --dismiss-id "$did"
+check "dismiss" status_is 0
+check "dismissed" [ "$(sql "$WS" "SELECT status FROM proposal WHERE id=$did")" = dismissed ]
+run undo "$WS"
+check "undo dismiss" status_is 0
+check "dismiss undone" [ "$(sql "$WS" "SELECT status FROM proposal WHERE id=$did")" = open ]
 run standardize "$WS" --apply colour
 check "unknown rule" status_is 2
 run standardize "$WS" --apply-all --apply phone_e164

@@ -192,6 +192,12 @@ Test(std_email, typos)
 		{"ann@protonmial.com", STW_STD_SUGGEST, "ann@protonmail.com"},
 		{"ann@googlemial.com", STW_STD_SUGGEST, "ann@googlemail.com"},
 		{"ann@btinternet.co", STW_STD_SUGGEST, "ann@btinternet.com"},
+		/* the bounded distance search: a transposition, a deletion, two edits */
+		{"ann@virginmedai.com", STW_STD_SUGGEST, "ann@virginmedia.com"},
+		{"ann@sbcglobl.net", STW_STD_SUGGEST, "ann@sbcglobal.net"},
+		{"ann@protnmial.com", STW_STD_SUGGEST, "ann@protonmail.com"},
+		{"ann@hotmial.co.uk", STW_STD_SUGGEST, "ann@hotmail.co.uk"},
+		{"ann@bigpnd.com", STW_STD_SUGGEST, "ann@bigpond.com"},
 		/* real domains near popular ones are left alone */
 		{"ann@gmail.com", STW_STD_SAME, NULL},
 		{"ann@mail.com", STW_STD_SAME, NULL},
