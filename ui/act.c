@@ -44,6 +44,7 @@ changed(struct ui_app *a)
 	a->counts_stale = true;
 	a->count_filter = -1;
 	a->count_rule = -1;
+	a->quality_check = true;
 	a->golden_dirty = true;
 	stw_view_rules_free(&a->rules_list);
 	a->rules_list.rows = NULL;
@@ -210,7 +211,7 @@ apply_rule_ask(struct ui_app *a)
 		return;
 	}
 	char q[200];
-	int64_t n = stw_view_finding_count(a->ws, r);
+	int64_t n = r->rows;
 	snprintf(q, sizeof q, "Apply all %lld fixes of %s? %lld record%s change", (long long)n,
 	         r->rule, (long long)r->records, r->records == 1 ? "" : "s");
 	ui_confirm(&a->st, UI_A_APPLY_RULE, q);
@@ -410,6 +411,9 @@ ui_act_run(struct ui_app *a, enum ui_act act)
 		break;
 	case UI_A_MATCH:
 		run_match(a);
+		break;
+	case UI_A_PROFILE:
+		ui_quality_load(a, true);
 		break;
 	}
 }

@@ -268,11 +268,13 @@ app_open(struct ui_app *a, const ui_console_opts *o)
 	a->who.steward = o->steward;
 	a->who.rules = a->rules;
 	a->mask = o->mask;
+	a->note = o->note;
 	const char *slash = strrchr(o->path, '/');
 	a->name = slash ? slash + 1 : o->path;
 	a->counts_stale = true;
 	a->count_filter = -1;
 	a->count_rule = -1;
+	a->quality_check = true;
 	return 0;
 }
 
@@ -397,14 +399,19 @@ ui_console_bench(const ui_console_opts *o, const char *keys, int rows, int cols)
 	double first = now_ms() - t0;
 	size_t cap = strlen(keys) + 1, n = 0;
 	double *t = stw_xcalloc(cap, sizeof *t);
+	size_t slowest = 0, slow_at = 0, slow_len = 0;
 	for (const char *p = keys; *p;) {
+		const char *at = p;
 		int key = next_bench_key(&p);
 		double k0 = now_ms();
 		if (!step(&a, key))
 			break;
 		load(&a);
 		draw(&a);
-		t[n++] = now_ms() - k0;
+		t[n] = now_ms() - k0;
+		if (n == 0 || t[n] > t[slowest])
+			slowest = n, slow_at = (size_t)(at - keys), slow_len = (size_t)(p - at);
+		n++;
 	}
 	endwin();
 	delscreen(scr);
@@ -416,6 +423,9 @@ ui_console_bench(const ui_console_opts *o, const char *keys, int rows, int cols)
 		if (t[i] > max)
 			max = t[i];
 	}
+	if (n)
+		printf("slowest: keystroke %zu, %.*s (%.2f ms)\n", slowest + 1, (int)slow_len,
+		       keys + slow_at, t[slowest]);
 	qsort(t, n, sizeof *t, cmp_double);
 	printf("first screen: %.1f ms\n", first);
 	printf("keystrokes: %zu  median %.2f ms  mean %.2f ms  max %.2f ms\n", n,

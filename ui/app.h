@@ -15,6 +15,7 @@
 
 #include "decide.h"
 #include "export.h"
+#include "quality_cache.h"
 #include "rules.h"
 #include "state.h"
 #include "util.h"
@@ -36,6 +37,14 @@ enum ui_role {
 	UI_NROLES,
 };
 
+/* What the dashboard knows of the quality profile. */
+enum ui_quality {
+	UI_Q_NONE,   /* not computed for this data, and too big to do unasked */
+	UI_Q_READY,  /* figures of the data as it is */
+	UI_Q_OLD,    /* figures of the data before the latest changes */
+	UI_Q_FAILED,
+};
+
 /* The steward's picks for the golden record of one cluster. */
 #define UI_MAX_CHOICES 64
 struct ui_picks {
@@ -50,6 +59,7 @@ struct ui_app {
 	stw_rules      *rules;
 	const char     *steward;
 	const char     *name;       /* workspace name for the header */
+	const char     *note;       /* the welcome screen's line on the data (may be NULL) */
 	bool            mask;
 	bool            color;
 	bool            headless;   /* benchmark: never wait for a terminal */
@@ -58,6 +68,11 @@ struct ui_app {
 
 	stw_view_counts counts;
 	bool            counts_stale;
+
+	/* Dashboard: the quality profile's figures (see view_dashboard.c) */
+	stw_qsum        quality;
+	enum ui_quality quality_state;
+	bool            quality_check;  /* the data may have changed: look again */
 
 	/* Duplicates */
 	stw_view_clusters        queue;
@@ -137,6 +152,10 @@ void ui_size(int *rows, int *cols);
 void ui_act_run(struct ui_app *a, enum ui_act act);
 /* Clears the golden-record picks. */
 void ui_picks_clear(struct ui_picks *p);
+
+/* The dashboard's quality figures: looked up (and computed when the
+ * workspace is small, or when force) if the data changed. */
+void ui_quality_load(struct ui_app *a, bool force);
 
 /* Records (search results and one record). */
 void ui_search_load(struct ui_app *a);

@@ -12,6 +12,7 @@ typedef struct {
 	const char *rules;   /* rules file, NULL: the built-in rules */
 	bool        mask;    /* mask personal data */
 	bool        welcome; /* open on the one-screen introduction (demo) */
+	const char *note;    /* a line for the welcome screen: where the data came from */
 } ui_console_opts;
 
 /*

@@ -33,13 +33,18 @@ exists(const char *path)
 	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
 }
 
-/* The folder holding the shipped sample, or NULL. */
+/*
+ * The folder holding the shipped sample, or NULL: STEWARD_SAMPLE_DIR when it
+ * is set (and only it), else beside the sources of this build, else where
+ * meson installs it.
+ */
 static const char *
 sample_dir(void)
 {
 	const char *env = getenv("STEWARD_SAMPLE_DIR");
 	const char *dirs[] = {env, STEWARD_SAMPLE_DIR, STEWARD_SAMPLE_INSTALL_DIR, NULL};
-	for (int i = 0; i < 3; i++) {
+	int ndirs = env && *env ? 1 : 3;
+	for (int i = 0; i < ndirs; i++) {
 		if (!dirs[i] || !*dirs[i])
 			continue;
 		char *p = stw_xasprintf("%s/contacts.csv", dirs[i]);
@@ -96,13 +101,17 @@ remove_dir(const char *dir)
 	rmdir(dir);
 }
 
-/* Puts the sample CSVs into dir; *n receives how many. */
+/*
+ * Puts the sample CSVs into dir; *n receives how many, *note (owned) a line
+ * for the welcome screen saying where they came from.
+ */
 static int
-prepare_sample(const char *dir, char **csv, int *n)
+prepare_sample(const char *dir, char **csv, int *n, char **note)
 {
 	*n = 0;
 	const char *src = sample_dir();
 	if (src) {
+		*note = stw_xasprintf("The data: contacts.csv and companies.csv from %s", src);
 		for (int i = 0; sample_files[i]; i++) {
 			char *from = stw_xasprintf("%s/%s", src, sample_files[i]);
 			if (exists(from)) {
@@ -119,9 +128,14 @@ prepare_sample(const char *dir, char **csv, int *n)
 		}
 		return 0;
 	}
+	/* No sample-db anywhere: the built-in generator writes the same
+	 * contacts.csv (the seed and rates of generate.sh); no companies. */
+	*note = stw_xasprintf("sample-db/ was not found: its 2,000 contacts, generated afresh");
+	fprintf(stderr, "steward demo: sample-db/ not found; generating a sample instead\n");
 	stw_sample_opts so;
 	stw_sample_opts_init(&so);
 	so.rows = 2000;
+	so.seed = 2026;
 	char *to = stw_xasprintf("%s/contacts.csv", dir);
 	stw_error err;
 	if (stw_sample_write(&so, to, NULL, &err) != STW_OK) {
@@ -195,14 +209,17 @@ ui_demo_run(ui_console_opts *o, bool keep)
 	}
 	char *csv[4] = {0};
 	int n = 0;
+	char *note = NULL;
 	char *ws_path = stw_xasprintf("%s/demo.steward", dir);
-	int status = prepare_sample(dir, csv, &n);
+	int status = prepare_sample(dir, csv, &n, &note);
 	if (status == 0)
 		status = build_workspace(ws_path, csv, n, o);
 	if (status == 0) {
 		o->path = ws_path;
 		o->welcome = true;
+		o->note = note;
 		status = ui_console_run(o);
+		o->note = NULL;
 	}
 	if (keep)
 		fprintf(stderr, "steward demo: the workspace is kept in %s\n", ws_path);
@@ -210,6 +227,7 @@ ui_demo_run(ui_console_opts *o, bool keep)
 		remove_dir(dir);
 	for (int i = 0; i < n; i++)
 		free(csv[i]);
+	free(note);
 	free(ws_path);
 	free(dir);
 	return status;

@@ -352,6 +352,8 @@ dashboard_key(struct ui_state *s, int key)
 	switch (key) {
 	case 'M':
 		return UI_A_MATCH;
+	case 'P':
+		return UI_A_PROFILE;
 	case UI_K_ENTER:
 		s->pane = UI_DUPES;
 		return UI_A_MOVE;
@@ -502,13 +504,13 @@ ui_state_keys(const struct ui_state *s)
 	case UI_MODE_NORMAL: break;
 	}
 	switch (s->pane) {
-	case UI_DASHBOARD: return "1-5 Tab panes  Enter review  M match again  / search  : jump  ? help  q quit";
+	case UI_DASHBOARD: return "1-5 Tab panes  Enter review  M match again  P profile  / search  ? help  q quit";
 	case UI_DUPES:
 		if (s->detail)
 			return "←→ record Enter pick e type m master a accept r reject x split"
 			       " d defer u undo ?";
 		return "Enter open a accept r reject x split d defer f filter s sort u undo"
-		       " ? help q quit";
+		       " ? q quit";
 	case UI_INCOMPLETE:
 		return "←→ rule e edit a apply A apply rule X purge u undo / search ? help q quit";
 	case UI_LOG: return "↑↓ entry  f action  w steward  c clear filters  / search  ? help  q quit";

@@ -81,6 +81,7 @@ enum ui_act {
 	UI_A_OPEN_RECORD, /* the selected search result */
 	UI_A_EXPORT,      /* into export_dir */
 	UI_A_MATCH,       /* match again, with progress */
+	UI_A_PROFILE,     /* compute the quality profile now */
 	UI_A_CLICK,       /* a mouse click at click_y, click_x (resolved by the view) */
 };
 

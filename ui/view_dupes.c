@@ -76,7 +76,15 @@ dupes_load(struct ui_app *a)
 	if (page < 1)
 		page = 1;
 	if (a->count_filter != s->filter) {
-		a->queue_count = stw_view_cluster_count(a->ws, s->filter);
+		/* The header counts have most queues' sizes already (each is a
+		 * scan of the clusters on a big workspace). */
+		const stw_view_counts *c = &a->counts;
+		switch (s->filter) {
+		case STW_VIEW_ALL: a->queue_count = c->clusters; break;
+		case STW_VIEW_OPEN: a->queue_count = c->open; break;
+		case STW_VIEW_DEFERRED: a->queue_count = c->deferred; break;
+		default: a->queue_count = stw_view_cluster_count(a->ws, s->filter); break;
+		}
 		a->count_filter = s->filter;
 	}
 	ui_list_set_count(q, a->queue_count);

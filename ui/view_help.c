@@ -55,6 +55,7 @@ static const char *const welcome[] = {
 	"",
 	"Every decision is saved as you make it; q quits at any time.",
 	"This is a scratch copy: nothing you do here touches the sample files.",
+	"", /* the line on the data (ui_app.note) */
 	"",
 	"Press any key to start, ? for every key.",
 	NULL,
@@ -71,6 +72,10 @@ ui_welcome_draw(struct ui_app *a)
 	int h = n + 2 < rows - 3 ? n + 2 : rows - 3;
 	int y0 = 2 + (rows - 4 - h) / 2, x0 = (cols - w) / 2;
 	ui_box(a, y0, x0, h, w, "Steward demo");
-	for (int i = 0; i < n && i < h - 2; i++)
-		ui_put(a, y0 + 1 + i, x0 + 2, w - 4, welcome[i], i == 0 ? (int)A_BOLD : (int)A_NORMAL);
+	for (int i = 0; i < n && i < h - 2; i++) {
+		const char *line = welcome[i];
+		if (i == n - 3)
+			line = a->note ? a->note : "";
+		ui_put(a, y0 + 1 + i, x0 + 2, w - 4, line, i == 0 ? (int)A_BOLD : (int)A_NORMAL);
+	}
 }

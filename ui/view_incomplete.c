@@ -24,6 +24,14 @@ incomplete_load(struct ui_app *a)
 	struct ui_state *s = &a->st;
 	stw_error err;
 	if (!a->rules_list.rows) {
+		/* A second on a million records when the data changed (the list
+		 * is kept in the workspace until then): say so meanwhile. */
+		if (!a->headless) {
+			ui_fill(s->rows - 2, 0, s->cols, ui_attr(a, UI_R_TITLE));
+			ui_put(a, s->rows - 2, 0, s->cols, " Counting the findings and fixes by rule…",
+			       ui_attr(a, UI_R_TITLE));
+			refresh();
+		}
 		if (stw_view_rule_list(a->ws, &a->rules_list, &err) != STW_OK)
 			ui_status(s, true, "%s", err.msg);
 	}
@@ -39,7 +47,7 @@ incomplete_load(struct ui_app *a)
 	}
 	int page = s->rows - 7;
 	if (a->count_rule != s->rule) {
-		a->finding_count = stw_view_finding_count(a->ws, r);
+		a->finding_count = r->rows; /* counted with the list */
 		a->count_rule = s->rule;
 	}
 	ui_list_set_count(l, a->finding_count);

@@ -61,6 +61,10 @@ stop() {
 check "fixture has clusters" [ "$(sql c.steward 'select count(*) from cluster')" -gt 2 ]
 check "fixture has findings" [ "$(sql c.steward 'select count(*) from finding')" -gt 0 ]
 cp c.steward fresh.steward
+# steward profile keeps its figures for the console's dashboard.
+"$STEWARD" profile fresh.steward >/dev/null 2>&1
+check "profile keeps the dashboard figures" \
+	[ "$(sql fresh.steward "select count(*) from meta where key='console_quality'")" = 1 ]
 
 # ---- 80x24: navigate, accept, reject, edit, undo, quit ----
 start 80 24 "$STEWARD" c.steward
@@ -156,13 +160,56 @@ keys q
 check "mask quits" exited
 stop
 
-# ---- demo: starts with the welcome and quits cleanly ----
-start 80 24 "$STEWARD" demo
-check "demo welcome" screen_wait "Welcome to Steward" 60
+# ---- demo: the welcome, the panes, the same clusters as the command line ----
+SAMPLE=${SOURCE_ROOT:?}/sample-db
+sample_sum() { cat "$SAMPLE/contacts.csv" "$SAMPLE/companies.csv" | sha256sum; }
+sum_before=$(sample_sum)
+mkdir demo-tmp
+start 80 24 TMPDIR="$WORK/demo-tmp" "$STEWARD" demo --keep
+check "demo welcome" screen_wait "Welcome to Steward" 120
+check "welcome explains the panes" grep -qF "2 Duplicates  clusters of likely duplicates" "$WORK/screen"
+check "welcome names the incomplete pane" grep -qF "3 Incomplete" "$WORK/screen"
+check "welcome says where the data is from" grep -qF "contacts.csv and companies.csv from" "$WORK/screen"
+check "welcome in 80 columns" [ "$(LC_ALL=C.UTF-8 wc -L <"$WORK/screen")" -le 80 ]
 keys x
 check "demo console" screen_wait "open clusters · by score"
+shown=$(sed -n 's/.*│ \([0-9]*\) open clusters │.*/\1/p' "$WORK/screen" | head -1)
+keys 1
+check "demo dashboard: quality score" screen_wait "overall score, of 100"
+check "demo dashboard: both entities" grep -qF "Companies: 500 records" "$WORK/screen"
 keys q
 check "demo quits" exited
 stop
+check "sample files untouched" [ "$(sample_sum)" = "$sum_before" ]
+demo_ws=$(ls -d "$WORK"/demo-tmp/steward-demo.*/demo.steward | head -1)
+open_clusters() { "$STEWARD" clusters "$1" --status open --csv | tail -n +2 | cut -d, -f1 | sort -u | wc -l; }
+check "demo shows the open clusters of its workspace" [ "$shown" = "$(open_clusters "$demo_ws")" ]
+# The same data through the commands gives the same clusters.
+cp "$SAMPLE/contacts.csv" "$SAMPLE/companies.csv" .
+"$STEWARD" import cmd.steward contacts.csv companies.csv >/dev/null 2>&1
+"$STEWARD" standardize cmd.steward >/dev/null 2>&1
+"$STEWARD" match cmd.steward >/dev/null 2>&1
+check "demo clusters = command-line clusters" [ "$shown" = "$(open_clusters cmd.steward)" ]
+# The clusters the README's tour walks through.
+"$STEWARD" clusters "$demo_ws" --csv >tour.csv
+in_cluster() { # in_cluster CLUSTER ID...: each external id is in the cluster
+	local c=$1 id
+	shift
+	for id in "$@"; do grep -q "^$c,.*,003p600000$id," tour.csv || return 1; done
+}
+check "tour: cluster 8 is the four Thompsons" in_cluster 8 AIlzZAAT AImD9AAL AImhVAAT AIoJVAA1
+check "tour: Nicholas Bowen apart" in_cluster 25 AIm72AAD AIq0JAAT
+check "tour: Barbara Bowen apart" in_cluster 26 AIm7KAAT AIscdAAD
+check "tour: cluster 195 is the two Annas" in_cluster 195 AIoQJAA1 AIpaeAAD
+# Without sample-db the demo generates the same contacts, and says so.
+start 80 24 STEWARD_SAMPLE_DIR="$WORK/nowhere" TMPDIR="$WORK/demo-tmp" "$STEWARD" demo
+check "demo fallback says so" screen_wait "sample-db/ was not found" 120
+keys x
+check "fallback console" screen_wait "2000 records"
+keys q
+check "fallback quits" exited
+stop
+check "demo records = command-line records" \
+	[ "$(sql "$demo_ws" "select count(*) from rec")" = "$(sql cmd.steward "select count(*) from rec")" ]
 
 finish

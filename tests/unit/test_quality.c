@@ -7,6 +7,7 @@
 
 #include "import.h"
 #include "quality.h"
+#include "quality_cache.h"
 #include "rec.h"
 #include "rules.h"
 #include "standardize.h"
@@ -172,4 +173,35 @@ Test(quality, json_escapes_controls)
 		cr_assert(b.data[i] == '\n' || (unsigned char)b.data[i] >= 0x20);
 	stw_buf_free(&b);
 	stw_quality_report_free(&r);
+}
+
+/* The console's stored figures: the report's, read back while the key holds. */
+Test(quality, summary_is_kept_under_its_key)
+{
+	stw_error err;
+	char *key = stw_qsum_key(ws, rules);
+	cr_assert_not_null(key);
+	stw_qsum s, back;
+	cr_assert(!stw_qsum_get(ws, key, &back));
+	cr_assert_eq(stw_qsum_build(ws, rules, key, &s, &err), STW_OK, "%s", err.msg);
+	cr_assert_eq(s.n, 1);
+	cr_assert_str_eq(s.e[0].entity, "contact");
+	cr_assert_eq(s.e[0].records, 6);
+	cr_assert(fabs(s.e[0].score - 82.383) < 0.01, "%f", s.e[0].score);
+	cr_assert(fabs(s.e[0].dup_phone - 0.4) < 1e-6);
+	cr_assert_str_eq(s.today, "2026-01-01");
+	cr_assert(stw_qsum_get(ws, key, &back));
+	cr_assert_eq(back.n, 1);
+	cr_assert_eq(back.e[0].records, 6);
+	cr_assert(fabs(back.e[0].score - 82.38) < 0.006, "%f", back.e[0].score);
+	cr_assert(fabs(back.e[0].completeness - s.e[0].completeness) < 1e-6);
+	cr_assert(fabs(back.e[0].stale - 1.0 / 6) < 1e-6);
+	cr_assert_str_eq(back.today, "2026-01-01");
+	/* Another reference day is another key. */
+	setenv("STEWARD_TODAY", "2026-02-01", 1);
+	char *later = stw_qsum_key(ws, rules);
+	cr_assert_str_neq(later, key);
+	cr_assert(!stw_qsum_get(ws, later, &back));
+	free(later);
+	free(key);
 }

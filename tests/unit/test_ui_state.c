@@ -258,3 +258,29 @@ Test(ui_state, every_pane_has_a_bar)
 		cr_assert(strstr(ui_state_keys(&s), "?") != NULL);
 	}
 }
+
+Test(ui_state, dashboard_profile_and_match_keys)
+{
+	ui_key(&s, '1');
+	cr_assert_eq(s.pane, UI_DASHBOARD);
+	cr_assert_eq(ui_key(&s, 'P'), UI_A_PROFILE);
+	cr_assert_eq(ui_key(&s, 'M'), UI_A_MATCH);
+	cr_assert(strstr(ui_state_keys(&s), "P profile") != NULL);
+	cr_assert_eq(ui_key(&s, UI_K_ENTER), UI_A_MOVE);
+	cr_assert_eq(s.pane, UI_DUPES);
+	/* P means nothing on the queue. */
+	cr_assert_eq(ui_key(&s, 'P'), UI_A_NONE);
+}
+
+Test(ui_state, bars_fit_80_columns)
+{
+	for (int p = 0; p < UI_NPANES; p++) {
+		s.pane = p;
+		/* The bar is drawn after one space; arrows are one column each. */
+		const char *k = ui_state_keys(&s);
+		int cols = 0;
+		for (const unsigned char *c = (const unsigned char *)k; *c; c++)
+			cols += (*c & 0xc0) != 0x80;
+		cr_assert_leq(cols, 79, "pane %d: %s", p, k);
+	}
+}

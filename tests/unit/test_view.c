@@ -166,3 +166,47 @@ Test(view, empty_log)
 	cr_assert_null(v[0]);
 	free(v);
 }
+
+Test(view, counts_are_kept_until_the_data_changes)
+{
+	stw_view_counts c;
+	stw_view_rules r;
+	cr_assert_eq(stw_view_counts_get(ws, &c, NULL), STW_OK);
+	cr_assert_eq(stw_view_rule_list(ws, &r, NULL), STW_OK);
+	stw_view_rules_free(&r);
+	char *kept = stw_ws_meta_get(ws, "console_rules");
+	cr_assert_not_null(kept);
+	cr_assert(strstr(kept, "\n1 1 1 email_typo\n") != NULL, "%s", kept);
+	free(kept);
+	/* The kept list is read back, in the same order with the same counts. */
+	cr_assert_eq(stw_view_rule_list(ws, &r, NULL), STW_OK);
+	cr_assert_eq(r.n, 3);
+	cr_assert_str_eq(r.rows[0].rule, "missing");
+	cr_assert_eq(r.rows[0].records, 2);
+	cr_assert_eq(r.rows[0].rows, 2);
+	cr_assert(r.rows[2].proposal);
+	stw_view_rules_free(&r);
+	/* A new finding changes the key: counted afresh. */
+	exec("INSERT INTO finding(record_id, field, rule, severity, message) VALUES"
+	     " (1, 'email', 'missing', 'warning', 'm');");
+	cr_assert_eq(stw_view_rule_list(ws, &r, NULL), STW_OK);
+	cr_assert_eq(r.rows[0].records, 3);
+	stw_view_rules_free(&r);
+	cr_assert_eq(stw_view_counts_get(ws, &c, NULL), STW_OK);
+	cr_assert_eq(c.incomplete, 4);
+	cr_assert_eq(c.findings, 4);
+	/* So does a decision (the audit head). */
+	exec("UPDATE rec SET status='merged' WHERE id=2;"
+	     "INSERT INTO meta(key, value) VALUES('audit_head', 'abc')"
+	     " ON CONFLICT(key) DO UPDATE SET value=excluded.value;");
+	cr_assert_eq(stw_view_counts_get(ws, &c, NULL), STW_OK);
+	cr_assert_eq(c.records, 4);
+	/* A stored entry under another key is never used. */
+	exec("UPDATE meta SET value='v1 other\n9 9 9 9' WHERE key='console_counts';");
+	cr_assert_eq(stw_view_counts_get(ws, &c, NULL), STW_OK);
+	cr_assert_eq(c.records, 4);
+	cr_assert_eq(stw_view_cluster_count(ws, STW_VIEW_FLAGGED), 1);
+	exec("UPDATE cluster SET flagged=0 WHERE id=11;"
+	     "UPDATE meta SET value='def' WHERE key='audit_head';");
+	cr_assert_eq(stw_view_cluster_count(ws, STW_VIEW_FLAGGED), 0);
+}
