@@ -26,6 +26,8 @@
 static uint32_t
 next_cp(const unsigned char **ps)
 {
+	if (**ps < 0x80)
+		return *(*ps)++;
 	uint32_t cp;
 	size_t len = stw_utf8_next((const char *)*ps, 4, &cp);
 	if (len == 0) {

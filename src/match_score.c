@@ -53,7 +53,6 @@
 /* ==== Levels ==== */
 
 static double jw_upper(const char *a, const char *b);
-static double fast_jw(const char *a, const char *b);
 
 static bool
 is_role(const mp_data *d, int slot, size_t i)
@@ -76,8 +75,8 @@ swapped(const mp_data *d, int so, size_t i, size_t j, const char *va, const char
 	if (so < 0)
 		return false;
 	const char *oa = mp_val(d, so, i), *ob = mp_val(d, so, j);
-	return *oa && *ob && jw_upper(va, ob) >= SWAP_JW && fast_jw(va, ob) >= SWAP_JW &&
-	       jw_upper(vb, oa) >= SWAP_JW && fast_jw(vb, oa) >= SWAP_JW;
+	return *oa && *ob && jw_upper(va, ob) >= SWAP_JW && stw_jaro_winkler(va, ob) >= SWAP_JW &&
+	       jw_upper(vb, oa) >= SWAP_JW && stw_jaro_winkler(vb, oa) >= SWAP_JW;
 }
 
 /*
@@ -118,11 +117,11 @@ jw_upper(const char *a, const char *b)
 }
 
 /*
- * ASCII fast paths of the comparators. Standardized values are nearly all
- * ASCII, and decoding both sides to code points before every comparison
- * cost more than the comparison itself. These give exactly what
- * stw_jaro_winkler() and stw_osa() give (same algorithm, on bytes), and
- * fall back to them for other text or values longer than they read.
+ * ASCII fast path of the edit distance. Standardized values are nearly all
+ * ASCII; with equal ends stripped first, most pairs are settled before any
+ * table is filled. It gives exactly what stw_osa() gives (same algorithm, on
+ * bytes) and falls back to it for other text or values longer than it reads.
+ * (Jaro-Winkler needs no such path: stw_jaro_winkler() decodes ASCII inline.)
  */
 
 /* Length of s when it is ASCII and at most STW_CMP_MAX_CP long, else -1. */
@@ -134,54 +133,6 @@ ascii_len(const char *s)
 		if ((unsigned char)s[n] >= 0x80 || n >= STW_CMP_MAX_CP)
 			return -1;
 	return (long)n;
-}
-
-static double
-fast_jw(const char *a, const char *b)
-{
-	long sla = ascii_len(a), slb = ascii_len(b);
-	if (sla < 0 || slb < 0)
-		return stw_jaro_winkler(a, b);
-	size_t la = (size_t)sla, lb = (size_t)slb;
-	if (la == 0 && lb == 0)
-		return 1.0;
-	if (la == 0 || lb == 0)
-		return 0.0;
-	bool ma[STW_CMP_MAX_CP], mb[STW_CMP_MAX_CP];
-	size_t window = (la > lb ? la : lb) / 2, m = 0, t = 0;
-	window = window > 0 ? window - 1 : 0;
-	memset(ma, 0, la);
-	memset(mb, 0, lb);
-	for (size_t i = 0; i < la; i++) {
-		size_t lo = i > window ? i - window : 0;
-		size_t hi = i + window + 1 < lb ? i + window + 1 : lb;
-		for (size_t k = lo; k < hi; k++)
-			if (!mb[k] && a[i] == b[k]) {
-				ma[i] = mb[k] = true;
-				m++;
-				break;
-			}
-	}
-	if (m == 0)
-		return 0.0;
-	for (size_t i = 0, k = 0; i < la; i++) {
-		if (!ma[i])
-			continue;
-		while (!mb[k])
-			k++;
-		if (a[i] != b[k])
-			t++;
-		k++;
-	}
-	t /= 2;
-	double j = ((double)m / (double)la + (double)m / (double)lb +
-	            (double)(m - t) / (double)m) / 3.0;
-	if (!(j > 0.7))
-		return j;
-	size_t l = 0;
-	while (l < 4 && l < la && l < lb && a[l] == b[l])
-		l++;
-	return j + (double)l * 0.1 * (1.0 - j);
 }
 
 /* Optimal string alignment distance, capped at max + 1. Equal ends are
@@ -277,7 +228,7 @@ level_of(const mp_data *d, int c, int sa, int sb, size_t i, size_t j)
 			if (jw < 0 && jwu < lv->arg)
 				break;
 			if (jw < 0)
-				jw = fast_jw(va, vb);
+				jw = stw_jaro_winkler(va, vb);
 			ok = jw >= lv->arg;
 			break;
 		case STW_LV_OSA:
