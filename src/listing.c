@@ -305,27 +305,3 @@ stw_list_write_csv(stw_ws *ws, stw_list_kind kind, const stw_list_opts *opts, st
 	stw_list_close(l);
 	return e;
 }
-
-void
-stw_json_string(stw_buf *b, const char *s)
-{
-	static const char hex[] = "0123456789abcdef";
-	stw_buf_addc(b, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': stw_buf_adds(b, "\\\""); break;
-		case '\\': stw_buf_adds(b, "\\\\"); break;
-		case '\n': stw_buf_adds(b, "\\n"); break;
-		case '\r': stw_buf_adds(b, "\\r"); break;
-		case '\t': stw_buf_adds(b, "\\t"); break;
-		default:
-			if (*p < 0x20 || *p == 0x7f) {
-				char esc[7] = {'\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 15], 0};
-				stw_buf_adds(b, esc);
-			} else {
-				stw_buf_addc(b, (char)*p);
-			}
-		}
-	}
-	stw_buf_addc(b, '"');
-}

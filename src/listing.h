@@ -58,7 +58,4 @@ stw_err stw_list_write_csv(stw_ws *ws, stw_list_kind kind, const stw_list_opts *
                            stw_outfile *out, bool guard, bool header, int64_t *rows,
                            stw_error *err);
 
-/* Appends s as a JSON string (quoted, control characters escaped). */
-void stw_json_string(stw_buf *b, const char *s);
-
 #endif

@@ -11,6 +11,7 @@
  * parameters are kept in the meta table (key match.params.ENTITY, tied to the
  * rules' SHA-256) so that `explain` later weighs exactly as `match` did.
  */
+#include "jsonw.h"
 #include "match_int.h"
 #include "rec.h"
 #include "util.h"
@@ -102,21 +103,6 @@ in_sorted(const uint64_t *v, size_t n, uint64_t x)
 	return lo < n && v[lo] == x;
 }
 
-static void
-json_str(stw_buf *b, const char *s)
-{
-	stw_buf_addc(b, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			stw_buf_printf(b, "\\%c", *p);
-		else if (*p < 0x20)
-			stw_buf_printf(b, "\\u%04x", *p);
-		else
-			stw_buf_addc(b, (char)*p);
-	}
-	stw_buf_addc(b, '"');
-}
-
 static const char *
 level_name(const stw_match_cmp *cm, uint8_t lv)
 {
@@ -196,9 +182,9 @@ store(stw_ws *ws, const stw_rules *rules, const store_in *in, stw_error *err)
 		for (int c = 0; c < nc; c++) {
 			if (c)
 				stw_buf_adds(&json, ", ");
-			json_str(&json, d->mr->cmp[c].name);
+			stw_json_str(&json, d->mr->cmp[c].name);
 			stw_buf_adds(&json, ": ");
-			json_str(&json, level_name(&d->mr->cmp[c], in->levels[k * (size_t)nc + (size_t)c]));
+			stw_json_str(&json, level_name(&d->mr->cmp[c], in->levels[k * (size_t)nc + (size_t)c]));
 		}
 		stw_buf_addc(&json, '}');
 		sqlite3_bind_int64(ins_pair, 1, d->id[i]);

@@ -4,6 +4,7 @@
  * row.
  */
 #include "cli.h"
+#include "jsonw.h"
 #include "listing.h"
 #include "rec.h"
 #include "util.h"
@@ -105,7 +106,7 @@ print_listing(stw_ws *ws, stw_list_kind kind, const stw_list_opts *opts, out_for
 			for (size_t i = 0; i < n; i++) {
 				if (i)
 					stw_buf_adds(&b, ", ");
-				stw_json_string(&b, names[i]);
+				stw_json_str(&b, names[i]);
 				stw_buf_adds(&b, ": ");
 				stw_col_type t = stw_list_coltype(l, i);
 				if (t == STW_COL_BOOL)
@@ -113,7 +114,7 @@ print_listing(stw_ws *ws, stw_list_kind kind, const stw_list_opts *opts, out_for
 				else if (t != STW_COL_TEXT)
 					stw_buf_adds(&b, *v[i] ? v[i] : "null");
 				else
-					stw_json_string(&b, v[i]);
+					stw_json_str(&b, v[i]);
 			}
 			stw_buf_addc(&b, '}');
 		} else {
