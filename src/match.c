@@ -3,8 +3,11 @@
  * and store, entity by entity (see match.h); and the explanation of one
  * pair.
  *
- * Storing replaces, in one transaction, the open clusters of the entity and
- * the pairs that do not lie inside a cluster a steward decided on. A pair row
+ * Storing replaces the open clusters of the entity and the pairs that do not
+ * lie inside a cluster a steward decided on. Every entity is stored inside
+ * one transaction, opened before the first store and committed after the
+ * last, so a failure or a cancel while the second entity is computed leaves
+ * the first one's previous results in place too. A pair row
  * keeps its total weight (log2 likelihood ratio, without the prior), its
  * probability, and its levels as JSON ({"first_name": "nickname", ...}) so
  * listings and the console can show why without recomputing. The estimated
@@ -30,6 +33,19 @@ now_s(void)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
+
+/* Reports progress; true when the run must stop. */
+static bool
+tick(const stw_match_opts *o, const char *entity, const char *phase, int64_t done,
+     int64_t total)
+{
+	if (o->progress)
+		o->progress(o->progress_ctx, entity, phase, done, total);
+	return o->cancel && *o->cancel;
+}
+
+/* Pairs compared or scored between two looks at the cancel flag. */
+#define MATCH_BATCH ((size_t)1 << 20)
 
 static const char *const LOCKED_SQL =
 	"SELECT cm.record_id FROM cluster_member cm JOIN cluster c ON c.id = cm.cluster_id"
@@ -137,13 +153,43 @@ exec_entity(stw_ws *ws, const char *sql, const char *entity, stw_error *err)
 	return rc == SQLITE_DONE ? STW_OK : stw_ws_dberr(ws, rc, "replacing match results", err);
 }
 
+/* Keeps the values held by three records or more per comparison (match_tf),
+ * so that an explanation weighs a pair as the match did without counting. */
+static stw_err
+store_tf(stw_ws *ws, const mp_data *d, stw_error *err)
+{
+	stw_err e = exec_entity(ws, "DELETE FROM match_tf WHERE entity=?", d->entity, err);
+	if (e != STW_OK)
+		return e;
+	sqlite3_stmt *st;
+	if ((e = stw_ws_prepare(ws, "INSERT INTO match_tf(entity, cmp, hash, count)"
+	                            " VALUES(?,?,?,?)", &st, err)) != STW_OK)
+		return e;
+	sqlite3_bind_text(st, 1, d->entity, -1, SQLITE_STATIC);
+	int rc = SQLITE_DONE;
+	for (int c = 0; c < d->mr->ncmp && rc == SQLITE_DONE; c++) {
+		const mp_tf *t = &d->tf[c];
+		for (size_t k = 0; t->hash && k <= t->mask && rc == SQLITE_DONE; k++) {
+			if (!t->hash[k] || t->count[k] < 3)
+				continue;
+			sqlite3_bind_int(st, 2, c);
+			sqlite3_bind_int64(st, 3, (int64_t)t->hash[k]);
+			sqlite3_bind_int64(st, 4, t->count[k]);
+			rc = sqlite3_step(st);
+			sqlite3_reset(st);
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? STW_OK : stw_ws_dberr(ws, rc, "storing term frequencies", err);
+}
+
+/* Replaces one entity's results; the caller holds the transaction and rolls
+ * it back on failure. */
 static stw_err
 store(stw_ws *ws, const stw_rules *rules, const store_in *in, stw_error *err)
 {
 	const mp_data *d = in->d;
-	stw_err e = stw_ws_begin(ws, err);
-	if (e != STW_OK)
-		return e;
+	stw_err e;
 	sqlite3_stmt *ins_pair = NULL, *ins_cl = NULL, *ins_mem = NULL;
 	stw_buf json = STW_BUF_INIT;
 	char *params = NULL;
@@ -223,20 +269,21 @@ store(stw_ws *ws, const stw_rules *rules, const store_in *in, stw_error *err)
 			}
 		}
 	}
-	params = mp_params_dump(in->p, rules->sha256);
+	if ((e = store_tf(ws, d, err)) != STW_OK)
+		goto done;
+	mp_params pt = *in->p;
+	for (int c = 0; c < nc; c++)
+		pt.tf_total[c] = d->tf[c].total;
+	params = mp_params_dump(&pt, rules->sha256);
 	char key[64];
 	snprintf(key, sizeof key, "match.params.%s", d->entity);
-	if ((e = stw_ws_meta_set(ws, key, params, err)) != STW_OK)
-		goto done;
-	e = stw_ws_commit(ws, err);
+	e = stw_ws_meta_set(ws, key, params, err);
 done:
 	sqlite3_finalize(ins_pair);
 	sqlite3_finalize(ins_cl);
 	sqlite3_finalize(ins_mem);
 	stw_buf_free(&json);
 	free(params);
-	if (e != STW_OK)
-		stw_ws_rollback(ws);
 	return e;
 }
 
@@ -295,13 +342,21 @@ score_all(const mp_data *d, const mp_params *p, const uint64_t *pairs, const uin
 	}
 }
 
+/*
+ * Matches one entity and, unless a dry run, stores its results, opening the
+ * run's transaction first when *in_txn is false (and setting it).
+ */
 static stw_err
 run_entity(stw_ws *ws, const stw_rules *rules, const stw_match_rules *mr, const char *entity,
-           const stw_match_opts *opts, int threads, stw_match_entity_result *res, stw_error *err)
+           const stw_match_opts *opts, int threads, bool *in_txn, stw_match_entity_result *res,
+           stw_error *err)
 {
 	double t0 = now_s();
 	memset(res, 0, sizeof *res);
 	res->entity = strcmp(entity, "company") ? "contact" : "company";
+	const char *en = res->entity;
+	if (tick(opts, en, "prepare", 0, 0))
+		return stw_fail(err, STW_ECANCEL, "match cancelled: nothing was changed");
 	mp_data d;
 	stw_err e = mp_load(ws, entity, mr, rules->default_country, rules->date_order == STW_DMY,
 	                    &d, err);
@@ -315,6 +370,11 @@ run_entity(stw_ws *ws, const stw_rules *rules, const stw_match_rules *mr, const 
 		return e;
 	}
 	res->records = (int64_t)d.n;
+	if (tick(opts, en, "block", 0, (int64_t)d.n)) {
+		free(rej);
+		mp_free(&d);
+		return stw_fail(err, STW_ECANCEL, "match cancelled: nothing was changed");
+	}
 	mp_cands cands;
 	mp_block(&d, threads, &cands);
 	res->candidates = (int64_t)cands.n;
@@ -337,7 +397,20 @@ run_entity(stw_ws *ws, const stw_rules *rules, const stw_match_rules *mr, const 
 
 	int nc = mr->ncmp;
 	uint8_t *levels = stw_xmalloc((n ? n : 1) * (size_t)nc);
-	mp_levels(&d, cands.pairs, n, levels, threads);
+	double *weight = NULL, *prob = NULL;
+	uint8_t *veto = NULL;
+	mp_clusters cl = {0};
+	bool cancelled = false;
+	/* Compared in batches, each pair on its own, so batching does not
+	 * change the levels; the cancel flag is read between batches. */
+	for (size_t k = 0; k < n && !cancelled; k += MATCH_BATCH) {
+		cancelled = tick(opts, en, "compare", (int64_t)k, (int64_t)n);
+		size_t len = n - k < MATCH_BATCH ? n - k : MATCH_BATCH;
+		if (!cancelled)
+			mp_levels(&d, cands.pairs + k, len, levels + k * (size_t)nc, threads);
+	}
+	if (cancelled || tick(opts, en, "estimate", 0, (int64_t)n))
+		goto cancel;
 	mp_params p;
 	mp_estimate(&d, levels, n, threads, &p);
 	res->estimated = p.estimated;
@@ -346,10 +419,16 @@ run_entity(stw_ws *ws, const stw_rules *rules, const stw_match_rules *mr, const 
 
 	/* Score (on threads); keep the pairs at or above review, compacting in
 	 * place. */
-	double *weight = stw_xmalloc((n ? n : 1) * sizeof *weight);
-	double *prob = stw_xmalloc((n ? n : 1) * sizeof *prob);
-	uint8_t *veto = stw_xmalloc(n ? n : 1);
-	score_all(&d, &p, cands.pairs, levels, n, weight, prob, veto, threads);
+	weight = stw_xmalloc((n ? n : 1) * sizeof *weight);
+	prob = stw_xmalloc((n ? n : 1) * sizeof *prob);
+	veto = stw_xmalloc(n ? n : 1);
+	for (size_t k = 0; k < n; k += MATCH_BATCH) {
+		if (tick(opts, en, "score", (int64_t)k, (int64_t)n))
+			goto cancel;
+		size_t len = n - k < MATCH_BATCH ? n - k : MATCH_BATCH;
+		score_all(&d, &p, cands.pairs + k, levels + k * (size_t)nc, len, weight + k, prob + k,
+		          veto + k, threads);
+	}
 	size_t kept = 0;
 	for (size_t k = 0; k < n; k++) {
 		const uint8_t *lv = levels + k * (size_t)nc;
@@ -367,16 +446,27 @@ run_entity(stw_ws *ws, const stw_rules *rules, const stw_match_rules *mr, const 
 		kept++;
 	}
 	res->pairs = (int64_t)kept;
-	mp_clusters cl;
+	if (tick(opts, en, "cluster", 0, (int64_t)kept))
+		goto cancel;
 	mp_cluster(d.n, cands.pairs, prob, kept, &cl);
 	mp_flag_weak(&d, &p, &cl, threads);
 	res->clusters = (int64_t)cl.n;
 	res->clustered = cl.n ? (int64_t)cl.start[cl.n] : 0;
 	for (size_t k = 0; k < cl.n; k++)
 		res->flagged += cl.flagged[k];
+	/* The last look at the flag: past it, the results are stored. */
+	if (tick(opts, en, "store", 0, (int64_t)kept))
+		goto cancel;
 	if (!opts->dry_run) {
 		store_in in = {&d, &p, cands.pairs, weight, prob, levels, kept, &cl};
-		e = store(ws, rules, &in, err);
+		if (!*in_txn && (e = stw_ws_begin(ws, err)) == STW_OK)
+			*in_txn = true;
+		if (e == STW_OK)
+			e = store(ws, rules, &in, err);
+	}
+	if (0) {
+cancel:
+		e = stw_fail(err, STW_ECANCEL, "match cancelled: nothing was changed");
 	}
 	mp_clusters_free(&cl);
 	free(veto);
@@ -393,7 +483,7 @@ stw_err
 stw_match_run(stw_ws *ws, const stw_rules *rules, const stw_match_opts *opts,
               stw_match_result *result, stw_error *err)
 {
-	static const stw_match_opts defaults = {NULL, 0, false};
+	static const stw_match_opts defaults = {0};
 	if (!opts)
 		opts = &defaults;
 	memset(result, 0, sizeof *result);
@@ -402,6 +492,7 @@ stw_match_run(stw_ws *ws, const stw_rules *rules, const stw_match_opts *opts,
 	if (e != STW_OK)
 		return e;
 	static const char *const entities[] = {"contact", "company"};
+	bool in_txn = false;
 	for (int k = 0; k < 2; k++) {
 		if (opts->entity && strcmp(opts->entity, entities[k]))
 			continue;
@@ -409,12 +500,15 @@ stw_match_run(stw_ws *ws, const stw_rules *rules, const stw_match_opts *opts,
 		if (!er || !er->match)
 			continue;
 		stw_match_entity_result *res = &result->ent[result->n];
-		if ((e = run_entity(ws, rules, er->match, entities[k], opts, threads, res, err)))
+		if ((e = run_entity(ws, rules, er->match, entities[k], opts, threads, &in_txn, res,
+		                    err)) != STW_OK) {
+			stw_ws_rollback(ws);
 			return e;
+		}
 		if (res->records > 0)
 			result->n++;
 	}
-	return STW_OK;
+	return in_txn ? stw_ws_commit(ws, err) : STW_OK;
 }
 
 /* ==== Explanations ==== */
@@ -485,9 +579,49 @@ first_value(const mp_data *d, int c, int alt, size_t i)
 	return NULL;
 }
 
-stw_err
-stw_match_explain(stw_ws *ws, const stw_rules *rules, int64_t a, int64_t b, stw_explain **out,
-                  stw_error *err)
+/*
+ * Fills the term frequencies of record i's values from match_tf, with the
+ * totals of p: what mp_weight() looks up for an exact agreement of i with
+ * another record. A value not stored is held by two records (see ws.c).
+ */
+static stw_err
+load_tf(stw_ws *ws, mp_data *d, const mp_params *p, size_t i, stw_error *err)
+{
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws, "SELECT count FROM match_tf WHERE entity=? AND cmp=?"
+	                               " AND hash=?", &st, err);
+	if (e != STW_OK)
+		return e;
+	sqlite3_bind_text(st, 1, d->entity, -1, SQLITE_STATIC);
+	int rc = SQLITE_DONE;
+	for (int c = 0; c < d->mr->ncmp && rc == SQLITE_DONE; c++) {
+		const stw_match_cmp *cm = &d->mr->cmp[c];
+		if (!cm->tf || !p->tf_total[c])
+			continue;
+		for (int f = 0; f < cm->nfields && rc == SQLITE_DONE; f++) {
+			const char *v = mp_val(d, d->cmp_slot[c][f], i);
+			if (!*v)
+				continue;
+			uint64_t h = mp_hash(v, 0);
+			sqlite3_bind_int(st, 2, c);
+			sqlite3_bind_int64(st, 3, (int64_t)h);
+			uint32_t n = 2;
+			if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+				n = (uint32_t)sqlite3_column_int64(st, 0);
+				rc = SQLITE_DONE;
+			}
+			sqlite3_reset(st);
+			mp_tf_put(d, c, p->tf_total[c], h, n);
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? STW_OK : stw_ws_dberr(ws, rc, "reading term frequencies", err);
+}
+
+/* Explains a and b; stored_only refuses to estimate the parameters. */
+static stw_err
+explain(stw_ws *ws, const stw_rules *rules, int64_t a, int64_t b, bool stored_only,
+        stw_explain **out, stw_error *err)
 {
 	*out = NULL;
 	stw_err e = stw_rec_sync(ws, NULL, err);
@@ -506,19 +640,35 @@ stw_match_explain(stw_ws *ws, const stw_rules *rules, int64_t a, int64_t b, stw_
 		return stw_fail(err, STW_EDATA, "%s: no matching rules for %s records", rules->file, ea);
 	const stw_match_rules *mr = er->match;
 	mp_data d;
-	if ((e = mp_load(ws, ea, mr, rules->default_country, rules->date_order == STW_DMY, &d,
-	                 err)) != STW_OK)
-		return e;
-	size_t i = (size_t)mp_find(&d, a), j = (size_t)mp_find(&d, b);
 	mp_params p;
 	char key[64];
-	snprintf(key, sizeof key, "match.params.%s", d.entity);
+	snprintf(key, sizeof key, "match.params.%s", ea);
 	char *saved = stw_ws_meta_get(ws, key);
-	if (!saved || !mp_params_parse(saved, rules->sha256, &d, &p)) {
+	/* Parsing needs only the rules; init by mp_load* comes after. */
+	memset(&d, 0, sizeof d);
+	d.mr = mr;
+	bool have = saved && mp_params_parse(saved, rules->sha256, &d, &p);
+	free(saved);
+	if (stored_only && !(have && p.have_tf))
+		return stw_fail(err, STW_ENOENT, "no stored match parameters for these rules");
+	if (have && p.have_tf) {
+		/* The stored parameters and frequencies: read just the two
+		 * records and the frequencies of their values. */
+		int64_t ids[2] = {a, b};
+		e = mp_load_ids(ws, ea, mr, rules->default_country, rules->date_order == STW_DMY,
+		                ids, 2, &d, err);
+		if (e == STW_OK && (e = load_tf(ws, &d, &p, (size_t)mp_find(&d, a), err)) != STW_OK)
+			mp_free(&d);
+	} else {
+		e = mp_load(ws, ea, mr, rules->default_country, rules->date_order == STW_DMY, &d, err);
+	}
+	if (e != STW_OK)
+		return e;
+	size_t i = (size_t)mp_find(&d, a), j = (size_t)mp_find(&d, b);
+	if (!have) {
 		/* No match with these rules yet: estimate as match would. */
 		int64_t nlocked;
 		if ((e = load_locked(ws, &d, &nlocked, err)) != STW_OK) {
-			free(saved);
 			mp_free(&d);
 			return e;
 		}
@@ -530,7 +680,6 @@ stw_match_explain(stw_ws *ws, const stw_rules *rules, int64_t a, int64_t b, stw_
 		free(lv);
 		mp_cands_free(&c);
 	}
-	free(saved);
 	stw_explain *x = stw_xcalloc(1, sizeof *x);
 	x->a = a;
 	x->b = b;
@@ -580,4 +729,18 @@ stw_match_explain(stw_ws *ws, const stw_rules *rules, int64_t a, int64_t b, stw_
 	mp_free(&d);
 	*out = x;
 	return STW_OK;
+}
+
+stw_err
+stw_match_explain(stw_ws *ws, const stw_rules *rules, int64_t a, int64_t b, stw_explain **out,
+                  stw_error *err)
+{
+	return explain(ws, rules, a, b, false, out, err);
+}
+
+stw_err
+stw_match_explain_stored(stw_ws *ws, const stw_rules *rules, int64_t a, int64_t b,
+                         stw_explain **out, stw_error *err)
+{
+	return explain(ws, rules, a, b, true, out, err);
 }

@@ -43,10 +43,25 @@
 
 #define STW_MATCH_MAX_SKIPPED 8
 
+/*
+ * Called by stw_match_run() as each phase of an entity advances: phase is
+ * "prepare", "block", "compare", "estimate", "score", "cluster" or "store"
+ * (static), done of total units (records or pairs; total 0 when unknown).
+ * Called on the calling thread, between batches of work.
+ */
+typedef void (*stw_match_progress_fn)(void *ctx, const char *entity, const char *phase,
+                                      int64_t done, int64_t total);
+
 typedef struct {
 	const char *entity;  /* "contact", "company", or NULL for both */
 	int         threads; /* 0: two */
 	bool        dry_run; /* compute and report, store nothing */
+	stw_match_progress_fn progress; /* may be NULL */
+	void       *progress_ctx;       /* passed to progress */
+	/* May be NULL. Read between phases and batches (from a signal handler
+	 * or the progress callback one sets it to nonzero); once nonzero, the
+	 * run stops before storing anything and returns STW_ECANCEL. */
+	volatile int *cancel;
 } stw_match_opts;
 
 /* A block too large to compare, for the report. */
@@ -85,8 +100,10 @@ typedef struct {
 /*
  * Matches the records of ws with rules (see above). rec is synced first. On
  * success result holds the counts per entity matched (entities without
- * records or without matching rules are left out). On failure the
- * workspace is unchanged and err says why.
+ * records or without matching rules are left out). The results of every
+ * entity are stored in one transaction at the end. On failure, or on
+ * STW_ECANCEL when opts->cancel was set, the previous clusters and pairs are
+ * unchanged and err says why.
  */
 stw_err stw_match_run(stw_ws *ws, const stw_rules *rules, const stw_match_opts *opts,
                       stw_match_result *result, stw_error *err);
@@ -122,14 +139,23 @@ typedef struct {
 /*
  * Explains how records a and b (ids in rec) compare under rules: every
  * comparison's values, level and weight, the prior, total and probability,
- * and whether the pair is proposed. Uses the parameters the last match
- * stored with the same rules, else estimates them. On success *out is owned
+ * and whether the pair is proposed. Uses the parameters and value
+ * frequencies the last match stored with the same rules (reading only the
+ * two records: milliseconds on any workspace), else estimates them from
+ * every record as match would. On success *out is owned
  * by the caller (stw_explain_free); STW_ENOENT when a record does not exist,
  * STW_EDATA when the two are of different entities or the entity has no
  * matching rules.
  */
 stw_err stw_match_explain(stw_ws *ws, const stw_rules *rules, int64_t a, int64_t b,
                           stw_explain **out, stw_error *err);
+/*
+ * The same, only from what the last match stored with these rules (never
+ * estimating, which reads every record): milliseconds whatever the size of
+ * the workspace, for the console. STW_ENOENT when nothing usable is stored.
+ */
+stw_err stw_match_explain_stored(stw_ws *ws, const stw_rules *rules, int64_t a, int64_t b,
+                                 stw_explain **out, stw_error *err);
 void    stw_explain_free(stw_explain *x);
 
 #endif

@@ -81,6 +81,19 @@ void mp_load_mem(const char *entity, const stw_match_rules *mr, const char *defa
                  const char *const *vals, mp_data *d);
 void mp_free(mp_data *d);
 
+/* Like mp_load, for the n records ids only (active ones of entity; others
+ * are left out), and without term frequencies: explanations fill those from
+ * what the last match stored (mp_tf_put). */
+stw_err mp_load_ids(stw_ws *ws, const char *entity, const stw_match_rules *mr,
+                    const char *default_country, bool dmy, const int64_t *ids, size_t n,
+                    mp_data *d, stw_error *err);
+
+/* Records that value hash h of comparison c is held by count records, out of
+ * total values counted. For a handful of values: the table does not grow
+ * beyond MP_TF_PUT_MAX entries (more are ignored). */
+#define MP_TF_PUT_MAX 32
+void mp_tf_put(mp_data *d, int c, uint64_t total, uint64_t h, uint32_t count);
+
 /* The index of record id, or -1. */
 long mp_find(const mp_data *d, int64_t id);
 
@@ -136,6 +149,8 @@ typedef struct {
 	int    em_iter;    /* EM iterations run, 0 when defaults were used */
 	bool   estimated;  /* m from EM (else the rules' defaults) */
 	double u_pairs;    /* random pairs behind u */
+	bool   have_tf;    /* parsed: the match stored its term frequencies (tf_total) */
+	uint64_t tf_total[STW_MATCH_MAX_CMP]; /* values counted per comparison */
 } mp_params;
 
 /* The level of comparison c for records i, j (MP_MISSING when a side is empty);
@@ -165,7 +180,8 @@ double mp_score(const mp_data *d, const mp_params *p, const uint8_t *lv, size_t 
 /* Probability from a total weight and the prior. */
 double mp_prob(const mp_params *p, double weight);
 
-/* Parameters as text (one line per level) and back, for explanations later. */
+/* Parameters as text (one line per level, then the term-frequency totals)
+ * and back, for explanations later. */
 char *mp_params_dump(const mp_params *p, const char *rules_sha);
 bool  mp_params_parse(const char *text, const char *rules_sha, const mp_data *d, mp_params *p);
 

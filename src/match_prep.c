@@ -626,9 +626,11 @@ standardize_all(mp_data *d, const char *text, const uint32_t *raw, const char *c
 	d->arena_cap = total; /* at least 1: the first arena's empty string */
 }
 
-stw_err
-mp_load(stw_ws *ws, const char *entity, const stw_match_rules *mr, const char *country,
-        bool dmy, mp_data *d, stw_error *err)
+/* Loads the active records of entity, all of them (ids NULL) or the nids
+ * records ids. */
+static stw_err
+load(stw_ws *ws, const char *entity, const stw_match_rules *mr, const char *country, bool dmy,
+     const int64_t *ids, size_t nids, mp_data *d, stw_error *err)
 {
 	init(d, entity, mr);
 	stw_buf sql = STW_BUF_INIT;
@@ -638,7 +640,15 @@ mp_load(stw_ws *ws, const char *entity, const stw_match_rules *mr, const char *c
 		stw_buf_adds(&sql, q);
 		sqlite3_free(q);
 	}
-	stw_buf_adds(&sql, " FROM rec WHERE entity=? AND status='active' ORDER BY id");
+	stw_buf_adds(&sql, " FROM rec WHERE entity=? AND status='active'");
+	if (ids) {
+		/* A few records: one primary-key lookup each. */
+		stw_buf_adds(&sql, " AND id IN (");
+		for (size_t k = 0; k < nids; k++)
+			stw_buf_adds(&sql, k ? ",?" : "?");
+		stw_buf_adds(&sql, ")");
+	}
+	stw_buf_adds(&sql, " ORDER BY id");
 	sqlite3_stmt *st;
 	stw_err e = stw_ws_prepare(ws, sql.data, &st, err);
 	stw_buf_free(&sql);
@@ -647,6 +657,8 @@ mp_load(stw_ws *ws, const char *entity, const stw_match_rules *mr, const char *c
 		return e;
 	}
 	sqlite3_bind_text(st, 1, d->entity, -1, SQLITE_STATIC);
+	for (size_t k = 0; ids && k < nids; k++)
+		sqlite3_bind_int64(st, (int)k + 2, ids[k]);
 	size_t cap = 0, ns = (size_t)d->nslots;
 	uint32_t *raw = NULL;
 	arena text;
@@ -675,8 +687,44 @@ mp_load(stw_ws *ws, const char *entity, const stw_match_rules *mr, const char *c
 	free(raw);
 	free(text.p);
 	d->locked = stw_xcalloc(d->n ? d->n : 1, 1);
-	build_tf(d);
+	if (!ids)
+		build_tf(d);
 	return STW_OK;
+}
+
+stw_err
+mp_load(stw_ws *ws, const char *entity, const stw_match_rules *mr, const char *country,
+        bool dmy, mp_data *d, stw_error *err)
+{
+	return load(ws, entity, mr, country, dmy, NULL, 0, d, err);
+}
+
+stw_err
+mp_load_ids(stw_ws *ws, const char *entity, const stw_match_rules *mr, const char *country,
+            bool dmy, const int64_t *ids, size_t n, mp_data *d, stw_error *err)
+{
+	return load(ws, entity, mr, country, dmy, ids, n, d, err);
+}
+
+void
+mp_tf_put(mp_data *d, int c, uint64_t total, uint64_t h, uint32_t count)
+{
+	mp_tf *t = &d->tf[c];
+	if (!t->hash) {
+		t->hash = stw_xcalloc(MP_TF_PUT_MAX * 2, sizeof *t->hash);
+		t->count = stw_xcalloc(MP_TF_PUT_MAX * 2, sizeof *t->count);
+		t->mask = MP_TF_PUT_MAX * 2 - 1;
+	}
+	size_t k = h & t->mask, used = 0;
+	for (size_t q = 0; q <= t->mask; q++)
+		used += t->hash[q] != 0;
+	while (t->hash[k] && t->hash[k] != h)
+		k = (k + 1) & t->mask;
+	if (!t->hash[k] && used >= MP_TF_PUT_MAX)
+		return;
+	t->hash[k] = h;
+	t->count[k] = count;
+	t->total = total;
 }
 
 void

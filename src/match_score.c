@@ -683,6 +683,10 @@ mp_params_dump(const mp_params *p, const char *rules_sha)
 			stw_buf_printf(&b, " %.17g %.17g %.17g", p->m[c][l], p->u[c][l], p->ur[c][l]);
 		stw_buf_addc(&b, '\n');
 	}
+	stw_buf_adds(&b, "tf");
+	for (int c = 0; c < p->ncmp; c++)
+		stw_buf_printf(&b, " %llu", (unsigned long long)p->tf_total[c]);
+	stw_buf_addc(&b, '\n');
 	return stw_buf_take(&b);
 }
 
@@ -714,6 +718,20 @@ mp_params_parse(const char *text, const char *rules_sha, const mp_data *d, mp_pa
 		}
 		while (*s == '\n')
 			s++;
+	}
+	/* Parameters stored before the frequencies were kept have no tf line:
+	 * explanations then count the frequencies themselves. */
+	if (strncmp(s, "tf", 2) == 0) {
+		s += 2;
+		for (int c = 0; c < p->ncmp; c++) {
+			unsigned long long t;
+			int k;
+			if (sscanf(s, " %llu%n", &t, &k) != 1)
+				return true;
+			p->tf_total[c] = t;
+			s += k;
+		}
+		p->have_tf = true;
 	}
 	return true;
 }

@@ -75,10 +75,13 @@ const char *stw_view_sort_name(stw_view_sort s);
 
 /*
  * Reads at most limit clusters matching f in order s, skipping offset.
- * On success *out is filled (release with stw_view_clusters_free).
+ * total is the number of clusters matching f when the caller knows it (else
+ * -1): a page in the second half is then read from the end backwards, so
+ * that the last page costs what the first does. On success *out is filled
+ * (release with stw_view_clusters_free).
  */
 stw_err stw_view_cluster_page(stw_ws *ws, stw_view_filter f, stw_view_sort s, int64_t offset,
-                              int limit, stw_view_clusters *out, stw_error *err);
+                              int limit, int64_t total, stw_view_clusters *out, stw_error *err);
 /* Number of clusters matching f, or -1 on a database error. */
 int64_t stw_view_cluster_count(stw_ws *ws, stw_view_filter f);
 /* Position of cluster id in the queue (f, s), or -1 when it is not in it. */

@@ -99,37 +99,49 @@ filter_sql(stw_view_filter f)
 	return "1";
 }
 
+/* The order of sort s, or its exact reverse (for pages near the end). */
 static const char *
-order_sql(stw_view_sort s)
+order_sql(stw_view_sort s, bool reverse)
 {
 	switch (s) {
-	case STW_VIEW_BY_SCORE: return "c.max_prob DESC, c.id";
-	case STW_VIEW_BY_SIZE: return "c.size DESC, c.id";
+	case STW_VIEW_BY_SCORE: return reverse ? "c.max_prob ASC, c.id DESC" : "c.max_prob DESC, c.id";
+	case STW_VIEW_BY_SIZE: return reverse ? "c.size ASC, c.id DESC" : "c.size DESC, c.id";
 	case STW_VIEW_BY_ID: break;
 	}
-	return "c.id";
+	return reverse ? "c.id DESC" : "c.id";
 }
 
 stw_err
 stw_view_cluster_page(stw_ws *ws, stw_view_filter f, stw_view_sort s, int64_t offset, int limit,
-                      stw_view_clusters *out, stw_error *err)
+                      int64_t total, stw_view_clusters *out, stw_error *err)
 {
 	memset(out, 0, sizeof *out);
+	if (offset < 0)
+		offset = 0;
 	if (limit <= 0)
 		return STW_OK;
+	/* An OFFSET steps over every row it skips, even on an index: past the
+	 * middle, skip from the end in the reverse order instead, and turn the
+	 * page around. */
+	bool reverse = total >= 0 && offset > total / 2 && offset < total;
+	if (reverse) {
+		int64_t end = offset + limit < total ? offset + limit : total;
+		limit = (int)(end - offset);
+		offset = total - end;
+	}
 	char *sql = stw_xasprintf(
 		"SELECT c.id, c.size, coalesce(c.max_prob,0), coalesce(c.min_prob,0), c.flagged,"
 		" c.status, (SELECT " STW_VIEW_NAME_SQL " FROM cluster_member m JOIN rec r"
 		"  ON r.id=m.record_id WHERE m.cluster_id=c.id ORDER BY m.record_id LIMIT 1)"
 		" FROM cluster c WHERE %s ORDER BY %s LIMIT ? OFFSET ?",
-		filter_sql(f), order_sql(s));
+		filter_sql(f), order_sql(s, reverse));
 	sqlite3_stmt *st;
 	stw_err e = stw_ws_prepare(ws, sql, &st, err);
 	free(sql);
 	if (e != STW_OK)
 		return e;
 	sqlite3_bind_int(st, 1, limit);
-	sqlite3_bind_int64(st, 2, offset < 0 ? 0 : offset);
+	sqlite3_bind_int64(st, 2, offset);
 	out->rows = stw_xcalloc((size_t)limit, sizeof *out->rows);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && out->n < (size_t)limit) {
@@ -146,6 +158,11 @@ stw_view_cluster_page(stw_ws *ws, stw_view_filter f, stw_view_sort s, int64_t of
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		stw_view_clusters_free(out);
 		return stw_ws_dberr(ws, rc, "reading the cluster queue", err);
+	}
+	for (size_t i = 0; reverse && i < out->n / 2; i++) {
+		stw_view_cluster t = out->rows[i];
+		out->rows[i] = out->rows[out->n - 1 - i];
+		out->rows[out->n - 1 - i] = t;
 	}
 	return STW_OK;
 }

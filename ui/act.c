@@ -10,6 +10,7 @@
 #include "term.h"
 
 #include <ctype.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +47,9 @@ changed(struct ui_app *a)
 	a->count_rule = -1;
 	a->quality_check = true;
 	a->golden_dirty = true;
+	stw_explain_free(a->why);
+	a->why = NULL;
+	a->why_a = a->why_b = 0;
 	stw_view_rules_free(&a->rules_list);
 	a->rules_list.rows = NULL;
 }
@@ -310,21 +314,73 @@ run_export(struct ui_app *a)
 	          a->export_res.nfiles == 1 ? "" : "s", a->st.export_dir);
 }
 
+/* ---- Matching with a progress bar ---- */
+
+/* Set by SIGINT (Ctrl-C) or Esc while a match runs; read by the matcher. */
+static volatile int match_cancel;
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	match_cancel = 1;
+}
+
+static const char *const match_phases[] = {
+	"prepare", "block", "compare", "estimate", "score", "cluster", "store",
+};
+#define NPHASES ((int)(sizeof match_phases / sizeof *match_phases))
+
+/* The matcher's progress callback: draws the bar on the two bottom lines
+ * and looks for Esc or Ctrl-C without waiting. */
+static void
+match_progress(void *ctx, const char *entity, const char *phase, int64_t done, int64_t total)
+{
+	struct ui_app *a = ctx;
+	if (a->headless)
+		return;
+	int ph = 0;
+	while (ph < NPHASES - 1 && strcmp(match_phases[ph], phase))
+		ph++;
+	double share = ((double)ph + (total > 0 ? (double)done / (double)total : 0)) / NPHASES;
+	int rows, cols;
+	ui_size(&rows, &cols);
+	int title = ui_attr(a, UI_R_TITLE);
+	ui_fill(rows - 2, 0, cols, title);
+	ui_putf(a, rows - 2, 0, cols, title, " Matching %ss: %s  %3d%%   Esc or Ctrl-C: cancel,"
+	        " nothing is lost", entity, phase, (int)(share * 100 + 0.5));
+	ui_fill(rows - 1, 0, cols, A_NORMAL);
+	ui_bar(a, rows - 1, 1, cols - 2, share);
+	refresh();
+	int c;
+	while ((c = getch()) != ERR)
+		if (c == 27 || c == UI_CTRL('c'))
+			match_cancel = 1;
+}
+
 static void
 run_match(struct ui_app *a)
 {
-	if (!a->headless) {
-		int rows, cols;
-		ui_size(&rows, &cols);
-		ui_fill(rows - 2, 0, cols, ui_attr(a, UI_R_TITLE));
-		ui_put(a, rows - 2, 0, cols, " Matching… (decisions already made are kept)",
-		       ui_attr(a, UI_R_TITLE));
-		refresh();
-	}
 	stw_error err;
-	stw_match_opts o = {0};
+	stw_match_opts o = {.progress = match_progress, .progress_ctx = a, .cancel = &match_cancel};
 	stw_match_result r;
-	if (!report(a, stw_match_run(a->ws, a->rules, &o, &r, &err), &err))
+	struct sigaction sa = {.sa_handler = on_sigint}, old;
+	sigemptyset(&sa.sa_mask);
+	match_cancel = 0;
+	if (!a->headless) {
+		sigaction(SIGINT, &sa, &old);
+		nodelay(stdscr, TRUE);
+	}
+	stw_err e = stw_match_run(a->ws, a->rules, &o, &r, &err);
+	if (!a->headless) {
+		nodelay(stdscr, FALSE);
+		sigaction(SIGINT, &old, NULL);
+	}
+	if (e == STW_ECANCEL) {
+		ui_status(&a->st, false, "match cancelled: the previous clusters are unchanged");
+		return;
+	}
+	if (!report(a, e, &err))
 		return;
 	int64_t clusters = 0, pairs = 0;
 	for (int i = 0; i < r.n; i++)

@@ -223,6 +223,7 @@ app_free(struct ui_app *a)
 {
 	stw_view_clusters_free(&a->queue);
 	stw_view_cluster_detail_free(a->detail);
+	stw_explain_free(a->why);
 	if (a->have_golden)
 		stw_golden_free(&a->golden);
 	ui_picks_clear(&a->picks);

@@ -15,6 +15,7 @@
 
 #include "decide.h"
 #include "export.h"
+#include "match.h"
 #include "quality_cache.h"
 #include "rules.h"
 #include "state.h"
@@ -83,6 +84,8 @@ struct ui_app {
 	struct ui_picks          picks;
 	int64_t                  golden_for;    /* cluster the golden record is of */
 	bool                     golden_dirty;  /* picks changed since */
+	stw_explain             *why;           /* the why line's pair, explained (or NULL) */
+	int64_t                  why_a, why_b;  /* the pair why is of; 0: none tried */
 	int                      count_filter;  /* filter queue_count is of, -1: none */
 	int64_t                  queue_count;
 

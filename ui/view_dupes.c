@@ -91,7 +91,8 @@ dupes_load(struct ui_app *a)
 	ui_list_set_page(q, page);
 	stw_view_clusters_free(&a->queue);
 	stw_error err;
-	if (stw_view_cluster_page(a->ws, s->filter, s->sort, q->top, page, &a->queue, &err) != STW_OK)
+	if (stw_view_cluster_page(a->ws, s->filter, s->sort, q->top, page, a->queue_count,
+	                          &a->queue, &err) != STW_OK)
 		ui_status(s, true, "%s", err.msg);
 	int64_t want = 0;
 	int64_t i = q->cur - q->top;
@@ -183,13 +184,31 @@ why_draw(struct ui_app *a, int y, int x, int width)
 	const stw_view_pair *p = stw_view_cluster_pair(d, base, other);
 	stw_buf line = STW_BUF_INIT;
 	stw_buf_printf(&line, "why #%lld~#%lld: ", (long long)base, (long long)other);
-	/* The stored levels: the full explanation (a weight per comparison)
-	 * recomputes the model, too slow for a keystroke on a big workspace;
-	 * 'steward explain' gives it. */
-	if (p)
+	/* Each comparison's level and weight, as 'steward explain' gives them:
+	 * a few indexed lookups with the parameters the match stored, explained
+	 * once per pair shown. */
+	if (a->why_a != base || a->why_b != other) {
+		stw_explain_free(a->why);
+		a->why = NULL;
+		a->why_a = base;
+		a->why_b = other;
+		stw_error err;
+		if (stw_match_explain_stored(a->ws, a->rules, base, other, &a->why, &err) != STW_OK)
+			a->why = NULL;
+	}
+	const stw_explain *ex = a->why;
+	if (ex) {
+		stw_buf_printf(&line, "p=%.3f w=%+.1f ", ex->prob, ex->total - ex->prior);
+		for (size_t i = 0; i < ex->n; i++)
+			stw_buf_printf(&line, " %s=%s(%+.1f)", ex->f[i].name, ex->f[i].level,
+			               ex->f[i].weight);
+	} else if (p) {
+		/* Nothing stored for these rules (matched with others?): the
+		 * stored levels. */
 		stw_buf_printf(&line, "p=%.3f w=%.1f  %s", p->prob, p->weight, p->levels);
-	else
+	} else {
 		stw_buf_adds(&line, "no stored pair (linked through the others)");
+	}
 	/* Two lines: the why text wraps once. */
 	ui_put(a, y, x, width, line.data, ui_attr(a, UI_R_DIM));
 	stw_buf_free(&line);

@@ -67,7 +67,7 @@ run(int argc, char **argv)
 		return cli_usage(&cmd_match, "needs a workspace");
 	if (entity && strcmp(entity, "contact") && strcmp(entity, "company"))
 		return cli_usage(&cmd_match, "--entity must be contact or company, not '%s'", entity);
-	stw_match_opts mo = {entity, 0, dry != NULL};
+	stw_match_opts mo = {.entity = entity, .dry_run = dry != NULL};
 	if (threads) {
 		char *end;
 		long t = strtol(threads, &end, 10);

@@ -139,6 +139,19 @@ check "quits after resize" exited
 stop
 check "defer logged" [ "$(sql r.steward "select action || ' ' || steward || ' ' || subject from audit")" = "defer resizer cluster:$third" ]
 
+# ---- M: match again from the dashboard ----
+cp fresh.steward m.steward
+before=$(sql m.steward "select group_concat(record_id) from (select record_id from cluster_member order by 1)")
+start 80 24 "$STEWARD" m.steward
+check "match start" screen_wait "Steward  m.steward"
+keys 1 M
+check "match message" screen_wait "matched: "
+keys q
+check "match quits" exited
+stop
+check "same clusters after matching again" \
+	[ "$(sql m.steward "select group_concat(record_id) from (select record_id from cluster_member order by 1)")" = "$before" ]
+
 # ---- escape sequences in data never reach the terminal ----
 printf 'First Name,Last Name,Email\r\n"\033[31mEvil","Name\007",x@example.com\r\n' >esc.csv
 "$STEWARD" import esc.steward esc.csv >/dev/null 2>&1

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cmp.h"
+#include "import.h"
 #include "match_int.h"
 #include "nickname.h"
 #include "rules.h"
@@ -496,4 +497,138 @@ Test(match_rules, default_rules_load)
 	cr_expect(r->company.match != NULL);
 	cr_expect(r->contact.match->nkeys >= 5);
 	stw_rules_free(r);
+}
+
+/* ==== Cancelling a run ==== */
+
+typedef struct {
+	volatile int cancel;
+	const char  *at;     /* phase that sets the flag */
+	int          calls;
+	bool         saw_at;
+} cancel_ctx;
+
+static void
+cancel_progress(void *ctx, const char *entity, const char *phase, int64_t done, int64_t total)
+{
+	cancel_ctx *c = ctx;
+	(void)entity;
+	cr_assert(total == 0 || done <= total);
+	c->calls++;
+	if (!strcmp(phase, c->at)) {
+		c->saw_at = true;
+		c->cancel = 1;
+	}
+}
+
+/* Every open cluster with its members, as text. */
+static char *
+cluster_snapshot(stw_ws *ws)
+{
+	sqlite3_stmt *st;
+	cr_assert_eq(sqlite3_prepare_v2(stw_ws_db(ws),
+		"SELECT group_concat(c.id || ':' || c.size || ':' || m.record_id, ',')"
+		" || '/' || (SELECT count(*) FROM pair)"
+		" FROM cluster c JOIN cluster_member m ON m.cluster_id = c.id", -1, &st, NULL),
+		SQLITE_OK);
+	cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+	char *v = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+Test(match_run, cancel_keeps_previous_results)
+{
+	char dir[] = "/tmp/stw-match-XXXXXX", path[128], csv[512];
+	cr_assert_not_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/m.steward", dir);
+	snprintf(csv, sizeof csv, "%s/match_contacts.csv", getenv("FIXTURES"));
+	stw_error err;
+	stw_ws *ws;
+	cr_assert_eq(stw_ws_open(&ws, path, STW_WS_CREATE, &err), STW_OK, "%s", err.msg);
+	stw_import_opts io = {.header = -1};
+	stw_import_result ir;
+	cr_assert_eq(stw_import_file(ws, csv, &io, &ir, &err), STW_OK, "%s", err.msg);
+	stw_import_result_free(&ir);
+	stw_rules *r;
+	cr_assert_eq(stw_rules_load(NULL, &r, &err), STW_OK, "%s", err.msg);
+	stw_match_result res;
+	cr_assert_eq(stw_match_run(ws, r, NULL, &res, &err), STW_OK, "%s", err.msg);
+	cr_assert_gt(res.ent[0].clusters, 0);
+	char *before = cluster_snapshot(ws);
+	static const char *const phases[] = {"prepare", "compare", "score", "store"};
+	for (size_t k = 0; k < sizeof phases / sizeof *phases; k++) {
+		cancel_ctx c = {.at = phases[k]};
+		stw_match_opts o = {.progress = cancel_progress, .progress_ctx = &c,
+		                    .cancel = &c.cancel};
+		cr_assert_eq(stw_match_run(ws, r, &o, &res, &err), STW_ECANCEL, "at %s", phases[k]);
+		cr_assert(c.saw_at, "no %s phase reported", phases[k]);
+		cr_assert_gt(c.calls, 0);
+		char *after = cluster_snapshot(ws);
+		cr_assert_str_eq(after, before, "cancelled at %s", phases[k]);
+		free(after);
+	}
+	/* Without the flag set the run stores the same results again. */
+	cancel_ctx c = {.at = "none"};
+	stw_match_opts o = {.progress = cancel_progress, .progress_ctx = &c, .cancel = &c.cancel};
+	cr_assert_eq(stw_match_run(ws, r, &o, &res, &err), STW_OK, "%s", err.msg);
+	char *again = cluster_snapshot(ws);
+	cr_assert_str_eq(again, before);
+	cr_assert_gt(c.calls, 0);
+	free(again);
+
+	/* An explanation from the stored frequencies (two records read) equals
+	 * the one that counts them over every record (parameters stored
+	 * without frequencies, as before match_tf). */
+	sqlite3_stmt *st;
+	cr_assert_eq(sqlite3_prepare_v2(stw_ws_db(ws), "SELECT a, b FROM pair", -1, &st, NULL),
+	             SQLITE_OK);
+	int64_t pa[64], pb[64];
+	int np = 0;
+	while (np < 64 && sqlite3_step(st) == SQLITE_ROW) {
+		pa[np] = sqlite3_column_int64(st, 0);
+		pb[np++] = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	cr_assert_gt(np, 0);
+	stw_explain *fast[64];
+	for (int k = 0; k < np; k++)
+		cr_assert_eq(stw_match_explain(ws, r, pa[k], pb[k], &fast[k], &err), STW_OK, "%s",
+		             err.msg);
+	char *params = stw_ws_meta_get(ws, "match.params.contact");
+	cr_assert_not_null(params);
+	char *tf = strstr(params, "\ntf ");
+	cr_assert_not_null(tf);
+	tf[1] = '\0';
+	cr_assert_eq(stw_ws_meta_set(ws, "match.params.contact", params, &err), STW_OK);
+	free(params);
+	stw_explain *none;
+	cr_assert_eq(stw_match_explain_stored(ws, r, pa[0], pb[0], &none, &err), STW_ENOENT);
+	cr_assert_null(none);
+	int ntf = 0;
+	for (int k = 0; k < np; k++) {
+		stw_explain *slow;
+		cr_assert_eq(stw_match_explain(ws, r, pa[k], pb[k], &slow, &err), STW_OK, "%s",
+		             err.msg);
+		cr_assert_eq(slow->n, fast[k]->n);
+		cr_assert_eq(slow->prob, fast[k]->prob, "pair %lld-%lld", (long long)pa[k],
+		             (long long)pb[k]);
+		for (size_t f = 0; f < slow->n; f++) {
+			cr_assert_eq(slow->f[f].weight, fast[k]->f[f].weight, "%s", slow->f[f].name);
+			cr_assert_eq(slow->f[f].tf, fast[k]->f[f].tf, "%s", slow->f[f].name);
+			ntf += slow->f[f].tf;
+			cr_assert_str_eq(slow->f[f].level, fast[k]->f[f].level);
+		}
+		cr_assert_str_eq(slow->keys, fast[k]->keys);
+		cr_assert_eq(slow->cluster, fast[k]->cluster);
+		stw_explain_free(slow);
+		stw_explain_free(fast[k]);
+	}
+	cr_assert_gt(ntf, 0, "no weight adjusted for a value's frequency");
+	free(before);
+	stw_rules_free(r);
+	stw_ws_close(ws);
+	char cmd[96];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	cr_assert_eq(system(cmd), 0);
 }

@@ -74,12 +74,12 @@ Test(view, counts)
 Test(view, queue_pages_filters_and_sorts)
 {
 	stw_view_clusters q;
-	cr_assert_eq(stw_view_cluster_page(ws, STW_VIEW_OPEN, STW_VIEW_BY_SCORE, 0, 10, &q, NULL), STW_OK);
+	cr_assert_eq(stw_view_cluster_page(ws, STW_VIEW_OPEN, STW_VIEW_BY_SCORE, 0, 10, -1, &q, NULL), STW_OK);
 	cr_assert_eq(q.n, 2);
 	cr_assert_eq(q.rows[0].id, 10);
 	cr_assert_str_eq(q.rows[0].name, "Ann Lee");
 	stw_view_clusters_free(&q);
-	cr_assert_eq(stw_view_cluster_page(ws, STW_VIEW_OPEN, STW_VIEW_BY_SIZE, 0, 1, &q, NULL), STW_OK);
+	cr_assert_eq(stw_view_cluster_page(ws, STW_VIEW_OPEN, STW_VIEW_BY_SIZE, 0, 1, -1, &q, NULL), STW_OK);
 	cr_assert_eq(q.n, 1);
 	cr_assert_eq(q.rows[0].id, 11);
 	stw_view_clusters_free(&q);
@@ -87,6 +87,25 @@ Test(view, queue_pages_filters_and_sorts)
 	cr_assert_eq(stw_view_cluster_count(ws, STW_VIEW_ALL), 3);
 	cr_assert_eq(stw_view_cluster_position(ws, STW_VIEW_OPEN, STW_VIEW_BY_SCORE, 11), 1);
 	cr_assert_eq(stw_view_cluster_position(ws, STW_VIEW_OPEN, STW_VIEW_BY_SCORE, 12), -1);
+}
+
+Test(view, queue_pages_from_the_end)
+{
+	/* A page past the middle is read backwards: the same rows, same order. */
+	for (int sort = STW_VIEW_BY_SCORE; sort <= STW_VIEW_BY_ID; sort++)
+		for (int64_t off = 0; off <= 3; off++) {
+			stw_view_clusters fw, bw;
+			cr_assert_eq(stw_view_cluster_page(ws, STW_VIEW_ALL, sort, off, 2, -1, &fw, NULL),
+			             STW_OK);
+			cr_assert_eq(stw_view_cluster_page(ws, STW_VIEW_ALL, sort, off, 2, 3, &bw, NULL),
+			             STW_OK);
+			cr_assert_eq(bw.n, fw.n, "sort %d offset %lld", sort, (long long)off);
+			for (size_t i = 0; i < fw.n; i++)
+				cr_assert_eq(bw.rows[i].id, fw.rows[i].id, "sort %d offset %lld", sort,
+				             (long long)off);
+			stw_view_clusters_free(&fw);
+			stw_view_clusters_free(&bw);
+		}
 }
 
 Test(view, cluster_detail)
