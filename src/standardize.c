@@ -3,15 +3,16 @@
  * decisions that apply or dismiss proposals.
  *
  * The full pass reads active records in batches of BATCH rows (one SELECT
- * per entity, in id order), checks each batch on two threads (the second
- * half on a worker thread while this thread does the first; the checks are
- * pure, see check.h) and then writes the batch's proposals and findings
- * with two prepared statements, all in one transaction. For a full pass
- * the secondary indexes of the tables being rewritten are dropped first and
+ * per entity, in id order) and checks each batch on two worker threads
+ * (the checks are pure, see check.h) while this thread, the only one that
+ * touches the connection, writes the previous batch's proposals and
+ * findings with two prepared statements, all in one transaction. The
+ * secondary indexes of the tables being rewritten are dropped first and
  * rebuilt from their stored SQL at the end (building an index once is far
  * cheaper than updating it row by row), and, when no other connection has
  * the workspace open, the transaction runs in a rollback journal so each
- * page is written once (as the import does). Everything stays atomic.
+ * page is written once (stw_ws_bulk_mode(), as the import does).
+ * Everything stays atomic.
  */
 #include "standardize.h"
 #include "check.h"
@@ -34,6 +35,8 @@ static const char *const rule_names[] = {
 	"email_typo", "phone_e164", "date_iso", "country_code", "state_code", "postcode",
 	"company_tidy", NULL,
 };
+_Static_assert(sizeof rule_names / sizeof rule_names[0] == STW_STANDARDIZE_NRULES + 1,
+               "STW_STANDARDIZE_NRULES counts rule_names");
 
 const char *const *
 stw_standardize_rules(void)
@@ -59,7 +62,19 @@ typedef struct {
 	sqlite3_stmt *prop;  /* upsert of a proposal */
 	sqlite3_stmt *find;  /* insert of a finding */
 	int64_t       nprops, nfinds;
+	/* Proposals left open, per rule_names index and kind (0 suggest, 1 safe). */
+	int64_t       open[STW_STANDARDIZE_NRULES][2];
 } writer;
+
+/* The index of rule (one of rule_names) in rule_names. */
+static int
+rule_index(const char *rule)
+{
+	for (int i = 0; rule_names[i]; i++)
+		if (rule_names[i][0] == rule[0] && strcmp(rule_names[i], rule) == 0)
+			return i;
+	return -1;
+}
 
 static stw_err
 writer_open(writer *w, stw_ws *ws, unsigned what, stw_error *err)
@@ -124,6 +139,10 @@ writer_put(writer *w, const stw_field_rules *fr, int64_t id, const char *const *
 		if (rc != SQLITE_DONE)
 			return stw_ws_dberr(w->ws, rc, "writing proposals", err);
 		w->nprops++;
+		/* Open now unless the upsert left a dismissed proposal as it was. */
+		int r = rule_index(p->rule);
+		if (r >= 0 && sqlite3_changes(stw_ws_db(w->ws)) > 0)
+			w->open[r][p->safe]++;
 	}
 	for (size_t k = 0; w->find && k < out->nfinds; k++) {
 		const stw_check_find *f = &out->finds[k];
@@ -159,24 +178,91 @@ select_sql(const stw_field_rules *fr, const char *where)
 
 /* ==== The full pass ==== */
 
+/*
+ * One batch of records: the values of row r's field i are
+ * vals[r * nf + i] (NULL when empty), pointing into arena.
+ */
+typedef struct {
+	int64_t        *ids;  /* BATCH */
+	size_t         *offs; /* BATCH * nf: offsets in arena, SIZE_MAX for empty */
+	const char    **vals; /* BATCH * nf */
+	stw_check_out  *outs; /* BATCH */
+	stw_buf         arena;
+	int             n;    /* rows in the batch */
+} batch;
+
+static void
+batch_init(batch *b, size_t nf)
+{
+	b->ids = stw_xmalloc(BATCH * sizeof *b->ids);
+	b->offs = stw_xmalloc(BATCH * nf * sizeof *b->offs);
+	b->vals = stw_xmalloc(BATCH * nf * sizeof *b->vals);
+	b->outs = stw_xcalloc(BATCH, sizeof *b->outs);
+	b->arena = (stw_buf)STW_BUF_INIT;
+	b->n = 0;
+}
+
+static void
+batch_free(batch *b)
+{
+	for (int r = 0; r < BATCH; r++)
+		stw_check_out_free(&b->outs[r]);
+	free(b->outs);
+	free(b->vals);
+	free(b->offs);
+	free(b->ids);
+	stw_buf_free(&b->arena);
+}
+
+/*
+ * Reads up to BATCH rows of st into b. Returns the last sqlite3_step()
+ * code: SQLITE_ROW when there may be more, SQLITE_DONE at the end, else an
+ * error (b->n is then meaningless).
+ */
+static int
+batch_read(sqlite3_stmt *st, batch *b, size_t nf)
+{
+	int rc = SQLITE_ROW;
+	b->n = 0;
+	stw_buf_reset(&b->arena);
+	while (b->n < BATCH && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t *offs = &b->offs[(size_t)b->n * nf];
+		b->ids[b->n] = sqlite3_column_int64(st, 0);
+		for (size_t i = 0; i < nf; i++) {
+			const char *v = (const char *)sqlite3_column_text(st, (int)i + 1);
+			if (!v || !*v) {
+				offs[i] = SIZE_MAX;
+				continue;
+			}
+			offs[i] = b->arena.len;
+			stw_buf_add(&b->arena, v, (size_t)sqlite3_column_bytes(st, (int)i + 1) + 1);
+		}
+		b->n++;
+	}
+	/* The arena may have moved while growing: point at it only now. */
+	for (size_t k = 0; k < (size_t)b->n * nf; k++)
+		b->vals[k] = b->offs[k] == SIZE_MAX ? NULL : b->arena.data + b->offs[k];
+	return rc;
+}
+
+/* Half of a batch, checked on a worker thread. */
 typedef struct {
 	const stw_check_ctx *ctx;
 	stw_check_memo      *memo; /* this half's own, kept from batch to batch */
-	unsigned             what;
+	unsigned             what; /* STW_CHECK_* */
 	size_t               nf;
-	const char         **vals; /* BATCH * nf */
-	stw_check_out       *outs; /* BATCH */
+	batch               *b;
 	int                  from, to;
+	pthread_t            th;
+	bool                 threaded; /* th is running and must be joined */
 } job;
 
 static void
 run_job(job *j)
 {
-	unsigned what = (j->what & STW_RUN_PROPOSE ? STW_CHECK_PROPOSE : 0) |
-	                (j->what & STW_RUN_VALIDATE ? STW_CHECK_FIND : 0);
 	for (int r = j->from; r < j->to; r++)
-		stw_check_record_memo(j->ctx, j->memo, &j->vals[(size_t)r * j->nf], what,
-		                      &j->outs[r]);
+		stw_check_record_memo(j->ctx, j->memo, &j->b->vals[(size_t)r * j->nf], j->what,
+		                      &j->b->outs[r]);
 }
 
 static void *
@@ -186,6 +272,44 @@ worker(void *arg)
 	return NULL;
 }
 
+/*
+ * Starts checking b in two halves on worker threads and returns without
+ * waiting (checks_wait() does), so that this thread can meanwhile write the
+ * previous batch. A half whose thread cannot be started, or a small batch,
+ * is checked here before returning.
+ */
+static void
+checks_start(job half[2], batch *b)
+{
+	half[0].b = half[1].b = b;
+	half[0].from = 0;
+	half[0].to = half[1].from = b->n / 2;
+	half[1].to = b->n;
+	for (int h = 0; h < 2; h++) {
+		half[h].threaded = b->n >= 64 &&
+		                   pthread_create(&half[h].th, NULL, worker, &half[h]) == 0;
+		if (!half[h].threaded)
+			run_job(&half[h]);
+	}
+}
+
+static void
+checks_wait(job half[2])
+{
+	for (int h = 0; h < 2; h++)
+		if (half[h].threaded) {
+			pthread_join(half[h].th, NULL);
+			half[h].threaded = false;
+		}
+}
+
+/*
+ * The pass over one entity is a pipeline of two batches: while batch k is
+ * written here (SQLite has one writer), batch k+1 is checked on two worker
+ * threads, and it was read here while batch k was still being checked.
+ * Batches are written in id order, so the result is the same as one batch
+ * at a time; only this thread touches the connection.
+ */
 static stw_err
 pass_entity(stw_ws *ws, const stw_rules *rules, const char *entity, unsigned what, writer *w,
             int64_t *records, stw_error *err)
@@ -205,63 +329,46 @@ pass_entity(stw_ws *ws, const stw_rules *rules, const char *entity, unsigned wha
 		return e;
 	}
 	sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
-	int64_t *ids = stw_xmalloc(BATCH * sizeof *ids);
-	size_t *offs = stw_xmalloc(BATCH * nf * sizeof *offs);
-	const char **vals = stw_xmalloc(BATCH * nf * sizeof *vals);
-	stw_check_out *outs = stw_xcalloc(BATCH, sizeof *outs);
-	stw_buf arena = STW_BUF_INIT;
-	stw_check_memo *memo[2] = {stw_check_memo_new(), stw_check_memo_new()};
-	int rc = SQLITE_ROW;
-	while (e == STW_OK && rc == SQLITE_ROW) {
-		int n = 0;
-		stw_buf_reset(&arena);
-		while (n < BATCH && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-			ids[n] = sqlite3_column_int64(st, 0);
-			for (size_t i = 0; i < nf; i++) {
-				const char *v = (const char *)sqlite3_column_text(st, (int)i + 1);
-				if (!v || !*v) {
-					offs[(size_t)n * nf + i] = SIZE_MAX;
-					continue;
-				}
-				offs[(size_t)n * nf + i] = arena.len;
-				stw_buf_add(&arena, v, (size_t)sqlite3_column_bytes(st, (int)i + 1) + 1);
-			}
-			n++;
-		}
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-			e = stw_ws_dberr(ws, rc, "reading records", err);
+	unsigned check = (what & STW_RUN_PROPOSE ? STW_CHECK_PROPOSE : 0) |
+	                 (what & STW_RUN_VALIDATE ? STW_CHECK_FIND : 0);
+	job half[2];
+	for (int h = 0; h < 2; h++)
+		half[h] = (job){.ctx = &ctx, .memo = stw_check_memo_new(), .what = check, .nf = nf};
+	batch bs[2];
+	batch_init(&bs[0], nf);
+	batch_init(&bs[1], nf);
+	int cur = 0;
+	int rc = batch_read(st, &bs[cur], nf);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		checks_start(half, &bs[cur]);
+	else
+		bs[cur].n = 0;
+	while (bs[cur].n > 0) {
+		batch *b = &bs[cur], *next = &bs[cur ^ 1];
+		next->n = 0;
+		if (rc == SQLITE_ROW)
+			rc = batch_read(st, next, nf);
+		checks_wait(half);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			break;
+		if (next->n > 0)
+			checks_start(half, next);
+		for (int r = 0; r < b->n && e == STW_OK; r++)
+			e = writer_put(w, fr, b->ids[r], &b->vals[(size_t)r * nf], &b->outs[r], err);
+		if (e != STW_OK) {
+			checks_wait(half);
 			break;
 		}
-		if (n == 0)
-			break;
-		for (size_t k = 0; k < (size_t)n * nf; k++)
-			vals[k] = offs[k] == SIZE_MAX ? NULL : arena.data + offs[k];
-		job a = {&ctx, memo[0], what, nf, vals, outs, 0, n / 2};
-		job b = a;
-		b.memo = memo[1];
-		b.from = n / 2;
-		b.to = n;
-		pthread_t th;
-		bool threaded = n >= 64 && pthread_create(&th, NULL, worker, &b) == 0;
-		run_job(&a);
-		if (threaded)
-			pthread_join(th, NULL);
-		else
-			run_job(&b);
-		for (int r = 0; r < n && e == STW_OK; r++)
-			e = writer_put(w, fr, ids[r], &vals[(size_t)r * nf], &outs[r], err);
-		*records += n;
+		*records += b->n;
+		cur ^= 1;
 	}
+	if (e == STW_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		e = stw_ws_dberr(ws, rc, "reading records", err);
 	sqlite3_finalize(st);
-	for (int r = 0; r < BATCH; r++)
-		stw_check_out_free(&outs[r]);
-	free(outs);
-	stw_check_memo_free(memo[0]);
-	stw_check_memo_free(memo[1]);
-	free(vals);
-	free(offs);
-	free(ids);
-	stw_buf_free(&arena);
+	batch_free(&bs[0]);
+	batch_free(&bs[1]);
+	stw_check_memo_free(half[0].memo);
+	stw_check_memo_free(half[1].memo);
 	stw_field_rules_free(owned);
 	return e;
 }
@@ -271,20 +378,6 @@ exec(stw_ws *ws, const char *sql, const char *what, stw_error *err)
 {
 	int rc = sqlite3_exec(stw_ws_db(ws), sql, NULL, NULL, NULL);
 	return rc == SQLITE_OK ? STW_OK : stw_ws_dberr(ws, rc, what, err);
-}
-
-/* See the file comment: true when the rollback journal took effect. */
-static bool
-bulk_mode(stw_ws *ws, bool on)
-{
-	sqlite3_stmt *st;
-	const char *sql = on ? "PRAGMA journal_mode=DELETE" : "PRAGMA journal_mode=WAL";
-	if (sqlite3_prepare_v2(stw_ws_db(ws), sql, -1, &st, NULL) != SQLITE_OK)
-		return false;
-	bool ok = sqlite3_step(st) == SQLITE_ROW &&
-	          strcmp((const char *)sqlite3_column_text(st, 0), on ? "delete" : "wal") == 0;
-	sqlite3_finalize(st);
-	return ok;
 }
 
 typedef struct {
@@ -353,6 +446,38 @@ count_rows(stw_ws *ws, const char *sql)
 	return n;
 }
 
+static int
+rule_count_cmp(const void *a, const void *b)
+{
+	const stw_rule_count *x = a, *y = b;
+	int c = strcmp(x->rule, y->rule);
+	return c ? c : (int)y->safe - (int)x->safe; /* "safe" < "suggest" */
+}
+
+/*
+ * Fills stats->rules from w's counts as stw_proposals_count() orders them
+ * (by rule, then "safe" before "suggest") and returns their total. Every
+ * open proposal was written by this pass, since it deleted the others
+ * first, and only for active records.
+ */
+static int64_t
+rule_counts(const writer *w, stw_run_stats *stats)
+{
+	int64_t total = 0;
+	stats->nrules = 0;
+	for (int i = 0; i < STW_STANDARDIZE_NRULES; i++)
+		for (int k = 0; k < 2; k++)
+			if (w->open[i][k] > 0) {
+				stw_rule_count *c = &stats->rules[stats->nrules++];
+				snprintf(c->rule, sizeof c->rule, "%s", rule_names[i]);
+				c->safe = k;
+				c->count = w->open[i][k];
+				total += c->count;
+			}
+	qsort(stats->rules, stats->nrules, sizeof *stats->rules, rule_count_cmp);
+	return total;
+}
+
 static stw_err
 record_rules(stw_ws *ws, const stw_rules *rules, stw_error *err)
 {
@@ -370,11 +495,15 @@ stw_check_all(stw_ws *ws, const stw_rules *rules, unsigned what, stw_run_stats *
 {
 	if (stats)
 		memset(stats, 0, sizeof *stats);
-	bool bulk = sqlite3_get_autocommit(stw_ws_db(ws)) && bulk_mode(ws, true);
+	bool bulk = sqlite3_get_autocommit(stw_ws_db(ws)) && stw_ws_bulk_mode(ws, true);
+	if (bulk)
+		stw_ws_big_cache(ws, true);
 	stw_err e = stw_ws_begin(ws, err);
 	if (e != STW_OK) {
-		if (bulk)
-			bulk_mode(ws, false);
+		if (bulk) {
+			stw_ws_big_cache(ws, false);
+			stw_ws_bulk_mode(ws, false);
+		}
 		return e;
 	}
 	index_set idx = {NULL, 0};
@@ -406,7 +535,11 @@ stw_check_all(stw_ws *ws, const stw_rules *rules, unsigned what, stw_run_stats *
 		e = record_rules(ws, rules, err);
 	if (e == STW_OK && stats) {
 		stats->records = records;
-		stats->proposals = count_rows(ws, "SELECT count(*) FROM proposal WHERE status='open'");
+		if (what & STW_RUN_PROPOSE)
+			stats->proposals = rule_counts(&w, stats);
+		else
+			stats->proposals = count_rows(ws, "SELECT count(*) FROM proposal"
+			                                  " WHERE status='open'");
 		stats->findings = count_rows(ws, "SELECT count(*) FROM finding");
 	}
 done:
@@ -417,8 +550,10 @@ done:
 		e = stw_ws_commit(ws, err);
 	else
 		stw_ws_rollback(ws);
-	if (bulk)
-		bulk_mode(ws, false);
+	if (bulk) {
+		stw_ws_big_cache(ws, false);
+		stw_ws_bulk_mode(ws, false);
+	}
 	return e;
 }
 

@@ -44,10 +44,24 @@ enum {
 	STW_RUN_VALIDATE = 2, /* refresh the findings (see validate.h) */
 };
 
+/* Open proposals per rule and kind, for summaries. */
 typedef struct {
-	int64_t records;   /* active records checked */
-	int64_t proposals; /* open proposals after the run */
-	int64_t findings;  /* findings after the run */
+	char    rule[32];
+	bool    safe;
+	int64_t count;
+} stw_rule_count;
+
+/* The number of rule names stw_standardize_rules() lists. */
+#define STW_STANDARDIZE_NRULES 13
+
+typedef struct {
+	int64_t        records;   /* active records checked */
+	int64_t        proposals; /* open proposals after the run */
+	int64_t        findings;  /* findings after the run */
+	/* After a run that refreshes the proposals: what stw_proposals_count()
+	 * would give, counted while writing (nrules 0 otherwise). */
+	stw_rule_count rules[2 * STW_STANDARDIZE_NRULES];
+	size_t         nrules;
 } stw_run_stats;
 
 /*
@@ -95,13 +109,6 @@ typedef int (*stw_proposal_fn)(const stw_proposal *p, void *arg);
  */
 stw_err stw_proposals_each(stw_ws *ws, const char *rule, int64_t offset, int64_t limit,
                            stw_proposal_fn fn, void *arg, stw_error *err);
-
-/* Open proposals per rule and kind, for summaries. */
-typedef struct {
-	char    rule[32];
-	bool    safe;
-	int64_t count;
-} stw_rule_count;
 
 /*
  * Fills *out (owned array, free()) with the open proposals of active records

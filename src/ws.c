@@ -17,6 +17,10 @@
 /* 'STWD': marks the file as a Steward workspace. */
 #define STW_APPLICATION_ID 0x53545744
 
+/* Page cache in KiB: for every connection, and while in bulk mode. */
+#define CACHE_KIB      "65536"
+#define BULK_CACHE_KIB "524288"
+
 struct stw_ws {
 	sqlite3 *db;   /* owned */
 	char    *path; /* owned */
@@ -108,7 +112,6 @@ static const char *const migrations[] = {
 	"  kind TEXT NOT NULL,"           /* safe or suggest */
 	"  status TEXT NOT NULL DEFAULT 'open'," /* open, applied, dismissed */
 	"  UNIQUE(record_id, field, rule));"
-	"CREATE INDEX proposal_rule ON proposal(rule, status);"
 	/* finding: a record failing a validation rule; kept current after edits. */
 	"CREATE TABLE finding("
 	"  id INTEGER PRIMARY KEY,"
@@ -118,7 +121,6 @@ static const char *const migrations[] = {
 	"  severity TEXT NOT NULL,"       /* error, warning, info */
 	"  message TEXT NOT NULL);"
 	"CREATE INDEX finding_record ON finding(record_id);"
-	"CREATE INDEX finding_rule ON finding(rule);"
 	/* audit: append-only, hash-chained trail of every decision. */
 	"CREATE TABLE audit("
 	"  seq INTEGER PRIMARY KEY,"
@@ -181,7 +183,24 @@ static const char *const migrations[] = {
 	"CREATE INDEX finding_rule_record ON finding(rule, record_id);"
 	"CREATE INDEX proposal_rule_record ON proposal(rule, status, record_id);"
 	"CREATE INDEX audit_action ON audit(action, seq);"
-	"CREATE INDEX audit_steward ON audit(steward, seq);",
+	"CREATE INDEX audit_steward ON audit(steward, seq);"
+	/* term frequencies of the last match, for explaining one pair without
+	 * counting every record: the values (by 64-bit hash, as in match_int.h)
+	 * of each comparison held by three records or more; a value two records
+	 * agree on and absent here is held by those two only. */
+	"CREATE TABLE match_tf("
+	"  entity TEXT NOT NULL,"
+	"  cmp INTEGER NOT NULL,"          /* comparison index in the rules */
+	"  hash INTEGER NOT NULL,"
+	"  count INTEGER NOT NULL,"
+	"  PRIMARY KEY(entity, cmp, hash)) WITHOUT ROWID;"
+	/* the console's queue under every filter and sort: "all" has no status
+	 * to range on, and "flagged" needs its flag in the key, else a page or
+	 * a count walks the whole table */
+	"CREATE INDEX cluster_all_score ON cluster(max_prob DESC, id);"
+	"CREATE INDEX cluster_all_size ON cluster(size DESC, id);"
+	"CREATE INDEX cluster_flagged_score ON cluster(status, flagged, max_prob DESC, id);"
+	"CREATE INDEX cluster_flagged_size ON cluster(status, flagged, size DESC, id);",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
@@ -370,7 +389,7 @@ stw_ws_open(stw_ws **out, const char *path, int flags, stw_error *err)
 		if ((e = exec(ws, "PRAGMA journal_mode=WAL", "switching to WAL mode", err)) != STW_OK)
 			goto fail;
 		if ((e = exec(ws, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-		                  "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY",
+		                  "PRAGMA cache_size=-" CACHE_KIB "; PRAGMA temp_store=MEMORY",
 		              "setting up", err)) != STW_OK)
 			goto fail;
 	}
@@ -440,6 +459,13 @@ stw_ws_bulk_mode(stw_ws *ws, bool on)
 	          strcmp((const char *)sqlite3_column_text(st, 0), on ? "delete" : "wal") == 0;
 	sqlite3_finalize(st);
 	return ok;
+}
+
+void
+stw_ws_big_cache(stw_ws *ws, bool on)
+{
+	sqlite3_exec(ws->db, on ? "PRAGMA cache_size=-" BULK_CACHE_KIB
+	                        : "PRAGMA cache_size=-" CACHE_KIB, NULL, NULL, NULL);
 }
 
 stw_err

@@ -69,6 +69,15 @@ void    stw_ws_rollback(stw_ws *ws);
  */
 bool stw_ws_bulk_mode(stw_ws *ws, bool on);
 
+/*
+ * A pass that writes more pages than the usual page cache (64 MiB) holds
+ * reads spilled pages back (the next index update, an index rebuild): with
+ * on, the cache grows to 512 MiB for this connection; off restores it. The
+ * import does not use it, to keep its memory low; the standardization pass
+ * does.
+ */
+void stw_ws_big_cache(stw_ws *ws, bool on);
+
 /* Reads or writes a value of the meta table. get returns an owned string or NULL. */
 char   *stw_ws_meta_get(stw_ws *ws, const char *key);
 stw_err stw_ws_meta_set(stw_ws *ws, const char *key, const char *value, stw_error *err);

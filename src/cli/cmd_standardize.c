@@ -45,11 +45,10 @@ show_example(const stw_proposal *p, void *arg)
 static stw_err
 summary(stw_ws *ws, const stw_run_stats *s, const stw_rules *r, long examples, stw_error *err)
 {
-	stw_rule_count *c;
-	size_t n;
-	stw_err e = stw_proposals_count(ws, &c, &n, err);
-	if (e != STW_OK)
-		return e;
+	/* The run counted its open proposals: no need to read them back. */
+	const stw_rule_count *c = s->rules;
+	size_t n = s->nrules;
+	stw_err e = STW_OK;
 	printf("%s: %lld record%s checked: %lld open proposal%s, %lld finding%s (rules ",
 	       stw_ws_path(ws), (long long)s->records, s->records == 1 ? "" : "s",
 	       (long long)s->proposals, s->proposals == 1 ? "" : "s", (long long)s->findings,
@@ -64,7 +63,6 @@ summary(stw_ws *ws, const stw_run_stats *s, const stw_rules *r, long examples, s
 		if (examples > 0 && (i == 0 || strcmp(c[i - 1].rule, c[i].rule) != 0))
 			e = stw_proposals_each(ws, c[i].rule, 0, examples, show_example, NULL, err);
 	}
-	free(c);
 	if (e == STW_OK && n)
 		printf("apply with --apply RULE, --apply-all (every safe proposal) or --apply-id N;"
 		       " --dismiss-id N rejects one\n");

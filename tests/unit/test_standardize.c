@@ -173,6 +173,46 @@ Test(standardize, apply_and_dismiss_one)
 	cr_assert_eq(count("SELECT count(*) FROM proposal WHERE rule='whitespace' AND status='open'"), 0);
 }
 
+/* The run's own counts are what stw_proposals_count() reads back. */
+static void
+assert_counts_match(const stw_run_stats *s)
+{
+	stw_error err;
+	stw_rule_count *c;
+	size_t n;
+	cr_assert_eq(stw_proposals_count(ws, &c, &n, &err), STW_OK);
+	cr_assert_eq(s->nrules, n);
+	int64_t total = 0;
+	for (size_t i = 0; i < n; i++) {
+		cr_assert_str_eq(s->rules[i].rule, c[i].rule);
+		cr_assert_eq(s->rules[i].safe, c[i].safe, "%s", c[i].rule);
+		cr_assert_eq(s->rules[i].count, c[i].count, "%s", c[i].rule);
+		total += c[i].count;
+	}
+	cr_assert_eq(s->proposals, total);
+	free(c);
+}
+
+Test(standardize, run_counts_open_proposals_per_rule)
+{
+	stw_error err;
+	stw_run_stats s;
+	cr_assert_eq(stw_standardize_run(ws, rules, &s, &err), STW_OK, "%s", err.msg);
+	cr_assert_gt(s.nrules, 1);
+	assert_counts_match(&s);
+	/* Applied and dismissed proposals are not open after the next run. */
+	int64_t id = count("SELECT id FROM proposal WHERE rule='name_case'");
+	cr_assert_eq(stw_standardize_apply_id(ws, rules, "ann", id, NULL, &err), STW_OK, "%s", err.msg);
+	int64_t d = count("SELECT id FROM proposal WHERE rule='whitespace'");
+	cr_assert_eq(stw_standardize_dismiss_id(ws, "ann", d, NULL, &err), STW_OK, "%s", err.msg);
+	cr_assert_eq(stw_standardize_run(ws, rules, &s, &err), STW_OK, "%s", err.msg);
+	assert_counts_match(&s);
+	/* Validation alone leaves the per-rule counts empty. */
+	cr_assert_eq(stw_validate_all(ws, rules, &s, &err), STW_OK, "%s", err.msg);
+	cr_assert_eq(s.nrules, 0);
+	cr_assert_eq(s.proposals, count("SELECT count(*) FROM proposal WHERE status='open'"));
+}
+
 Test(standardize, stale_proposal_is_refused)
 {
 	stw_error err;
