@@ -2,9 +2,11 @@
  * Import: fingerprint, sniff, map, then load in one transaction.
  */
 #include "import.h"
+#include "check_pass.h"
 #include "csvread.h"
 #include "decode.h"
 #include "fields.h"
+#include "rec.h"
 #include "sha256.h"
 #include "util.h"
 
@@ -158,10 +160,18 @@ already_imported(stw_ws *ws, const char *sha, const char *path, stw_error *err)
 
 /* The loader's state while rows stream in. */
 typedef struct {
-	stw_ws       *ws;
-	sqlite3_stmt *ins_rec, *ins_q;
-	int64_t       source_id;
-	stw_buf       json;
+	stw_ws         *ws;
+	sqlite3_stmt   *ins_rec, *ins_q;
+	stw_rec_writer *cur;   /* the record's current values, in rec */
+	int64_t         source_id;
+	stw_buf         json;
+	/* Checking rows as they load (opts->check), or pass NULL. */
+	stw_check_pass *pass;
+	int            *col;   /* per field of the pass: its column, or -1 */
+	const char    **v;     /* scratch: the row's values in the pass's order */
+	size_t         *len;
+	stw_index_set   idx;   /* indexes set aside during the load */
+	stw_check_tally counts; /* open proposals of the records checked before */
 } loader;
 
 static stw_err
@@ -193,7 +203,116 @@ insert_record(loader *L, const stw_csv_row *row, stw_error *err)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return stw_ws_dberr(L->ws, rc, "writing records", err);
+	int64_t id = sqlite3_last_insert_rowid(stw_ws_db(L->ws));
+	stw_err e = stw_rec_writer_put(L->cur, id, (const char *const *)row->v, row->len, row->n,
+	                               err);
+	if (e != STW_OK || !L->pass)
+		return e;
+	size_t nf = stw_check_pass_fields(L->pass)->nfields;
+	for (size_t i = 0; i < nf; i++) {
+		int c = L->col[i];
+		L->v[i] = c >= 0 && (size_t)c < row->n ? row->v[c] : NULL;
+		L->len[i] = c >= 0 && (size_t)c < row->n ? row->len[c] : 0;
+	}
+	return stw_check_pass_put(L->pass, id, L->v, L->len, err);
+}
+
+static int64_t
+query_int(stw_ws *ws, const char *sql)
+{
+	sqlite3_stmt *st;
+	int64_t v = -1;
+	if (sqlite3_prepare_v2(stw_ws_db(ws), sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * Gets the loader ready for rows: rec must hold every earlier record before
+ * this import adds to it; the tables it fills from empty lose their
+ * secondary indexes until the end; and the rows are checked when asked and
+ * every earlier record was checked with the same rules.
+ */
+static stw_err
+loader_start(loader *L, const stw_import_opts *opts, const stw_mapping *m, stw_error *err)
+{
+	stw_ws *ws = L->ws;
+	stw_err e = stw_rec_sync(ws, NULL, err);
+	if (e == STW_OK)
+		e = stw_rec_writer_open(ws, L->source_id, m->entity, &L->cur, err);
+	if (e != STW_OK)
+		return e;
+	int64_t last = query_int(ws, "SELECT coalesce(max(id), 0) FROM rec");
+	if (last < 0)
+		return stw_ws_dberr(ws, sqlite3_errcode(stw_ws_db(ws)), "reading records", err);
+	if (last == 0 && (e = stw_ws_drop_indexes(ws, "rec", &L->idx, err)) != STW_OK)
+		return e;
+	if (!opts->check || (last > 0 && stw_checked_through(ws, opts->rules, &L->counts) != last))
+		return STW_OK;
+	if (query_int(ws, "SELECT EXISTS(SELECT 1 FROM proposal) OR EXISTS(SELECT 1 FROM finding)") ==
+	        0 &&
+	    ((e = stw_ws_drop_indexes(ws, "proposal", &L->idx, err)) != STW_OK ||
+	     (e = stw_ws_drop_indexes(ws, "finding", &L->idx, err)) != STW_OK))
+		return e;
+	if ((e = stw_check_pass_open(ws, opts->rules, m->entity,
+	                             STW_RUN_PROPOSE | STW_RUN_VALIDATE, &L->pass, err)) != STW_OK)
+		return e;
+	const stw_field_rules *fr = stw_check_pass_fields(L->pass);
+	L->col = stw_xmalloc(fr->nfields * sizeof *L->col);
+	L->v = stw_xcalloc(fr->nfields, sizeof *L->v);
+	L->len = stw_xcalloc(fr->nfields, sizeof *L->len);
+	for (size_t i = 0; i < fr->nfields; i++) {
+		L->col[i] = -1;
+		for (size_t c = 0; c < m->n && L->col[i] < 0; c++)
+			if (m->field[c] && strcmp(m->field[c], fr->fields[i].name) == 0)
+				L->col[i] = (int)c;
+	}
 	return STW_OK;
+}
+
+/* Writes what is still pending, records how far records are checked, and
+ * builds the indexes set aside. */
+static stw_err
+loader_finish(loader *L, const stw_import_opts *opts, stw_import_result *res, stw_error *err)
+{
+	stw_err e = STW_OK;
+	if (L->pass) {
+		stw_check_tally t;
+		memset(&t, 0, sizeof t);
+		e = stw_check_pass_finish(L->pass, &t, err);
+		int64_t last = query_int(L->ws, "SELECT coalesce(max(id), 0) FROM rec");
+		for (int i = 0; i < STW_STANDARDIZE_NRULES; i++)
+			for (int k = 0; k < 2; k++) {
+				res->proposals += t.open[i][k];
+				L->counts.open[i][k] += t.open[i][k];
+			}
+		res->findings = t.findings;
+		if (e == STW_OK)
+			e = stw_rules_record(L->ws, opts->rules, err);
+		if (e == STW_OK)
+			e = stw_checked_set(L->ws, opts->rules, last, &L->counts, err);
+		res->checked = e == STW_OK;
+	}
+	if (e == STW_OK)
+		e = stw_ws_restore_indexes(L->ws, &L->idx, err);
+	return e;
+}
+
+static void
+loader_free(loader *L)
+{
+	sqlite3_finalize(L->ins_rec);
+	sqlite3_finalize(L->ins_q);
+	stw_rec_writer_close(L->cur);
+	stw_check_pass_free(L->pass);
+	free(L->col);
+	free(L->v);
+	free(L->len);
+	stw_ws_index_set_free(&L->idx);
+	stw_buf_free(&L->json);
+	memset(L, 0, sizeof *L);
 }
 
 static stw_err
@@ -300,7 +419,7 @@ import_once(stw_ws *ws, const char *path, const stw_import_opts *opts, const cha
 
 	stw_decoder *dec = NULL;
 	stw_csv *csv = NULL;
-	loader L = {ws, NULL, NULL, 0, STW_BUF_INIT};
+	loader L = {.ws = ws, .json = STW_BUF_INIT};
 	bool in_tx = false, sha_started = false, sha_checked = false, bulk = false;
 	stw_buf sample = STW_BUF_INIT;
 	sha_job job;
@@ -398,6 +517,8 @@ import_once(stw_ws *ws, const char *path, const stw_import_opts *opts, const cha
 		if ((e = insert_source(ws, path, opts, &fl, res, err)) != STW_OK)
 			goto done;
 		L.source_id = res->source_id;
+		if ((e = loader_start(&L, opts, &res->mapping, err)) != STW_OK)
+			goto done;
 		if ((e = stw_ws_prepare(ws, "INSERT INTO record(source_id, line, fields) VALUES(?,?,?)",
 		                        &L.ins_rec, err)) != STW_OK ||
 		    (e = stw_ws_prepare(ws, "INSERT INTO quarantine(source_id, line, end_line, reason, raw)"
@@ -474,11 +595,10 @@ import_once(stw_ws *ws, const char *path, const stw_import_opts *opts, const cha
 	if (check_dup && !sha_checked && (e = already_imported(ws, job.sha256, path, err)) != STW_OK)
 		goto done;
 	if (in_tx) {
-		if ((e = finish_source(ws, res, err)) != STW_OK)
+		if ((e = finish_source(ws, res, err)) != STW_OK ||
+		    (e = loader_finish(&L, opts, res, err)) != STW_OK)
 			goto done;
-		sqlite3_finalize(L.ins_rec);
-		sqlite3_finalize(L.ins_q);
-		L.ins_rec = L.ins_q = NULL;
+		loader_free(&L);
 		in_tx = false;
 		if ((e = stw_ws_commit(ws, err)) != STW_OK)
 			goto done;
@@ -487,13 +607,11 @@ import_once(stw_ws *ws, const char *path, const stw_import_opts *opts, const cha
 done:
 	if (sha_started)
 		pthread_join(tid, NULL);
-	sqlite3_finalize(L.ins_rec);
-	sqlite3_finalize(L.ins_q);
+	loader_free(&L);
 	if (in_tx)
 		stw_ws_rollback(ws);
 	if (bulk)
 		stw_ws_bulk_mode(ws, false);
-	stw_buf_free(&L.json);
 	stw_buf_free(&sample);
 	stw_csv_close(csv);
 	stw_decoder_free(dec);

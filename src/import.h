@@ -4,7 +4,10 @@
  * The file is read twice: once for its SHA-256 (a file already imported is
  * refused unless forced) and to check whether it is valid UTF-8, then to
  * load it. Every row is kept exactly, with its physical line number; rows
- * that cannot be read go to the quarantine with the reason. The load is one
+ * that cannot be read go to the quarantine with the reason. Each row's
+ * mapped values also become the record's current values (table rec) and,
+ * when asked, are checked against the rules on two worker threads while
+ * the load goes on. The load is one
  * transaction: a failed or interrupted import leaves the workspace as it was.
  */
 #ifndef STW_IMPORT_H
@@ -16,6 +19,7 @@
 #include "dialect.h"
 #include "error.h"
 #include "profile.h"
+#include "rules.h"
 #include "ws.h"
 
 typedef struct {
@@ -26,6 +30,13 @@ typedef struct {
 	bool        force;     /* import a file whose SHA-256 is already there */
 	bool        dry_run;   /* read and map, write nothing */
 	const char *steward;   /* who imports (recorded with the source) */
+	/* Check each row as it loads (proposals and findings, as `steward
+	 * standardize` would make them) with rules (NULL: the built-in rules).
+	 * Skipped when the records already there were not all checked with the
+	 * same rules (see stw_checked_through); `steward standardize` then
+	 * checks the new ones. */
+	bool        check;
+	const stw_rules *rules;
 	/* Called now and then with bytes read so far and the file size. */
 	void      (*progress)(uint64_t done, uint64_t total, void *arg);
 	void       *progress_arg;
@@ -45,6 +56,9 @@ typedef struct {
 	int64_t     rows;          /* records imported (or that would be) */
 	int64_t     quarantined;   /* rows sent to quarantine */
 	int64_t     source_id;     /* 0 on a dry run */
+	bool        checked;       /* the rows were checked as they loaded */
+	int64_t     proposals;     /* then: open proposals and findings they got */
+	int64_t     findings;
 	char        first_problem[256]; /* the first quarantine reason, or "" */
 } stw_import_result;
 

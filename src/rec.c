@@ -33,27 +33,42 @@ stw_rec_has_field(const char *field)
 	return 0;
 }
 
-/*
- * Copies one source's new records into rec: each row's JSON array is decoded
- * once in C and the mapped columns are bound to one prepared INSERT (much
- * cheaper than a json_extract() per column, which parses the row again for
- * every field).
- */
-static stw_err
-sync_source(stw_ws *ws, int64_t source_id, const char *entity, int64_t from_id, int64_t *added,
-            stw_error *err)
+/* The statement that adds rec rows for one source, and where its values are. */
+struct stw_rec_writer {
+	stw_ws       *ws;
+	sqlite3_stmt *ins;
+	int64_t       source_id;
+	const char   *entity;   /* static: "contact" or "company" */
+	int           pos[64];  /* column position of each bound field */
+	int           n;
+};
+
+/* The entity name as a static string, so the writer need not own a copy. */
+static const char *
+static_entity(const char *entity)
 {
+	return strcmp(entity, "company") == 0 ? "company" : "contact";
+}
+
+stw_err
+stw_rec_writer_open(stw_ws *ws, int64_t source_id, const char *entity, stw_rec_writer **out,
+                    stw_error *err)
+{
+	*out = NULL;
 	sqlite3_stmt *st;
 	stw_err e = stw_ws_prepare(ws, "SELECT pos, field FROM source_column"
 	                               " WHERE source_id=? AND field IS NOT NULL ORDER BY pos",
 	                           &st, err);
 	if (e != STW_OK)
 		return e;
+	stw_rec_writer *w = stw_xcalloc(1, sizeof *w);
+	w->ws = ws;
+	w->source_id = source_id;
+	w->entity = static_entity(entity);
 	stw_buf cols = STW_BUF_INIT, marks = STW_BUF_INIT;
-	int pos[64];
-	int n = 0, rc;
+	int rc;
 	sqlite3_bind_int64(st, 1, source_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < 64) {
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && w->n < 64) {
 		const char *field = (const char *)sqlite3_column_text(st, 1);
 		if (!stw_rec_has_field(field))
 			continue;
@@ -61,30 +76,83 @@ sync_source(stw_ws *ws, int64_t source_id, const char *entity, int64_t from_id, 
 		stw_buf_adds(&cols, q);
 		sqlite3_free(q);
 		stw_buf_adds(&marks, ", ?");
-		pos[n++] = sqlite3_column_int(st, 0);
+		w->pos[w->n++] = sqlite3_column_int(st, 0);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		stw_buf_free(&cols);
 		stw_buf_free(&marks);
+		free(w);
 		return stw_ws_dberr(ws, rc, "reading the column mapping", err);
 	}
 	char *sql = stw_xasprintf("INSERT INTO rec(id, source_id, entity%s) VALUES(?, ?, ?%s)",
 	                          cols.data ? cols.data : "", marks.data ? marks.data : "");
 	stw_buf_free(&cols);
 	stw_buf_free(&marks);
-	sqlite3_stmt *ins, *rd;
-	e = stw_ws_prepare(ws, sql, &ins, err);
+	e = stw_ws_prepare(ws, sql, &w->ins, err);
 	free(sql);
+	if (e != STW_OK) {
+		free(w);
+		return e;
+	}
+	*out = w;
+	return STW_OK;
+}
+
+stw_err
+stw_rec_writer_put(stw_rec_writer *w, int64_t id, const char *const *v, const size_t *len,
+                   size_t n, stw_error *err)
+{
+	sqlite3_stmt *ins = w->ins;
+	sqlite3_bind_int64(ins, 1, id);
+	sqlite3_bind_int64(ins, 2, w->source_id);
+	sqlite3_bind_text(ins, 3, w->entity, -1, SQLITE_STATIC);
+	for (int k = 0; k < w->n; k++) {
+		size_t p = (size_t)w->pos[k];
+		if (p < n)
+			sqlite3_bind_text(ins, 4 + k, v[p], (int)len[p], SQLITE_STATIC);
+		else
+			sqlite3_bind_null(ins, 4 + k);
+	}
+	int rc = sqlite3_step(ins);
+	sqlite3_reset(ins);
+	if (rc != SQLITE_DONE)
+		return stw_ws_dberr(w->ws, rc, "building current values", err);
+	return STW_OK;
+}
+
+void
+stw_rec_writer_close(stw_rec_writer *w)
+{
+	if (!w)
+		return;
+	sqlite3_finalize(w->ins);
+	free(w);
+}
+
+/*
+ * Copies one source's records with ids above from_id into rec: each row's
+ * JSON array is decoded once in C and the mapped columns are bound to one
+ * prepared INSERT (much cheaper than a json_extract() per column, which
+ * parses the row again for every field).
+ */
+static stw_err
+sync_source(stw_ws *ws, int64_t source_id, const char *entity, int64_t from_id, int64_t *added,
+            stw_error *err)
+{
+	stw_rec_writer *w;
+	stw_err e = stw_rec_writer_open(ws, source_id, entity, &w, err);
 	if (e != STW_OK)
 		return e;
+	sqlite3_stmt *rd;
 	if ((e = stw_ws_prepare(ws, "SELECT id, fields FROM record WHERE source_id=? AND id>?"
 	                            " ORDER BY id", &rd, err)) != STW_OK) {
-		sqlite3_finalize(ins);
+		stw_rec_writer_close(w);
 		return e;
 	}
 	sqlite3_bind_int64(rd, 1, source_id);
 	sqlite3_bind_int64(rd, 2, from_id);
+	int rc;
 	while ((rc = sqlite3_step(rd)) == SQLITE_ROW) {
 		stw_fields f;
 		const char *json = (const char *)sqlite3_column_text(rd, 1);
@@ -93,28 +161,17 @@ sync_source(stw_ws *ws, int64_t source_id, const char *entity, int64_t from_id, 
 			             (long long)sqlite3_column_int64(rd, 0));
 			break;
 		}
-		sqlite3_bind_int64(ins, 1, sqlite3_column_int64(rd, 0));
-		sqlite3_bind_int64(ins, 2, source_id);
-		sqlite3_bind_text(ins, 3, entity, -1, SQLITE_STATIC);
-		for (int k = 0; k < n; k++) {
-			if ((size_t)pos[k] < f.n)
-				sqlite3_bind_text(ins, 4 + k, f.v[pos[k]], (int)f.len[pos[k]], SQLITE_STATIC);
-			else
-				sqlite3_bind_null(ins, 4 + k);
-		}
-		rc = sqlite3_step(ins);
-		sqlite3_reset(ins);
+		e = stw_rec_writer_put(w, sqlite3_column_int64(rd, 0), (const char *const *)f.v,
+		                       f.len, f.n, err);
 		stw_fields_free(&f);
-		if (rc != SQLITE_DONE) {
-			e = stw_ws_dberr(ws, rc, "building current values", err);
+		if (e != STW_OK)
 			break;
-		}
 		(*added)++;
 	}
 	if (e == STW_OK && rc != SQLITE_DONE)
 		e = stw_ws_dberr(ws, rc, "reading records", err);
 	sqlite3_finalize(rd);
-	sqlite3_finalize(ins);
+	stw_rec_writer_close(w);
 	return e;
 }
 

@@ -5,11 +5,13 @@
  * record, the current value of each canonical field: the original mapped
  * value plus the changes applied since (edits, standardizations,
  * survivorship), each of which is also a row in table change so it can be
- * traced and undone. rec is filled lazily from record by stw_rec_sync().
+ * traced and undone. The import fills rec as it writes record (through a
+ * stw_rec_writer); stw_rec_sync() fills in whatever is still missing.
  */
 #ifndef STW_REC_H
 #define STW_REC_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "error.h"
@@ -22,7 +24,21 @@ const char *const *stw_rec_fields(void);
 int stw_rec_has_field(const char *field);
 
 /*
- * Adds rec rows for records that have none yet (after an import). Runs in
+ * Adds rec rows for one source's records, in the caller's transaction:
+ * open reads the source's column mapping (table source_column), put adds
+ * record id with the row's columns v[0..n) (len[i] bytes each; a column
+ * the mapping names beyond n is stored as NULL).
+ */
+typedef struct stw_rec_writer stw_rec_writer;
+stw_err stw_rec_writer_open(stw_ws *ws, int64_t source_id, const char *entity,
+                            stw_rec_writer **out, stw_error *err);
+stw_err stw_rec_writer_put(stw_rec_writer *w, int64_t id, const char *const *v,
+                           const size_t *len, size_t n, stw_error *err);
+void    stw_rec_writer_close(stw_rec_writer *w);
+
+/*
+ * Adds rec rows for records that have none yet (records imported before
+ * the import kept rec current). Runs in
  * its own transaction unless one is open. Returns the number added in *added
  * (may be NULL).
  */

@@ -75,6 +75,24 @@ typedef struct {
 stw_err stw_check_all(stw_ws *ws, const stw_rules *rules, unsigned what, stw_run_stats *stats,
                       stw_error *err);
 
+/*
+ * Records in the workspace's meta table which rule set the proposals and
+ * findings come from (rules_sha256, rules_file); nothing for NULL (the
+ * built-in rules).
+ */
+stw_err stw_rules_record(stw_ws *ws, const stw_rules *rules, stw_error *err);
+
+/*
+ * Brings proposals and findings up to date with rules: checks only the
+ * active records not checked yet (those an import added without checking
+ * them) when the workspace says the others were checked with the same rule
+ * set and steward version (see stw_checked_through in check_pass.h), else
+ * every active record (stw_check_all). stats->records counts the records
+ * checked, possibly 0; the other figures are for the whole workspace.
+ */
+stw_err stw_check_new(stw_ws *ws, const stw_rules *rules, stw_run_stats *stats,
+                      stw_error *err);
+
 /* stw_check_all(ws, rules, STW_RUN_PROPOSE | STW_RUN_VALIDATE, ...). */
 stw_err stw_standardize_run(stw_ws *ws, const stw_rules *rules, stw_run_stats *stats,
                             stw_error *err);

@@ -468,6 +468,69 @@ stw_ws_big_cache(stw_ws *ws, bool on)
 	                        : "PRAGMA cache_size=-" CACHE_KIB, NULL, NULL, NULL);
 }
 
+static stw_err
+ws_exec(stw_ws *ws, const char *sql, const char *what, stw_error *err)
+{
+	int rc = sqlite3_exec(ws->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? STW_OK : stw_ws_dberr(ws, rc, what, err);
+}
+
+stw_err
+stw_ws_drop_indexes(stw_ws *ws, const char *table, stw_index_set *set, stw_error *err)
+{
+	sqlite3_stmt *st;
+	stw_err e = stw_ws_prepare(ws, "SELECT name, sql FROM sqlite_schema WHERE type='index'"
+	                               " AND tbl_name=? AND sql IS NOT NULL", &st, err);
+	if (e != STW_OK)
+		return e;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	char **names = NULL;
+	size_t n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		names = stw_xrealloc(names, (n + 1) * sizeof *names);
+		set->sql = stw_xrealloc(set->sql, (set->n + 1) * sizeof *set->sql);
+		names[n++] = stw_xstrdup((const char *)sqlite3_column_text(st, 0));
+		set->sql[set->n++] = stw_xstrdup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		e = stw_ws_dberr(ws, rc, "reading the schema", err);
+	for (size_t i = 0; i < n; i++) {
+		if (e == STW_OK) {
+			char *q = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
+			e = ws_exec(ws, q, "preparing the bulk write", err);
+			sqlite3_free(q);
+		}
+		free(names[i]);
+	}
+	free(names);
+	return e;
+}
+
+stw_err
+stw_ws_restore_indexes(stw_ws *ws, stw_index_set *set, stw_error *err)
+{
+	/* Index builds sort: let SQLite use a second thread for that. */
+	stw_err e = set->n ? ws_exec(ws, "PRAGMA threads=2", "rebuilding an index", err) : STW_OK;
+	for (size_t i = 0; i < set->n && e == STW_OK; i++)
+		e = ws_exec(ws, set->sql[i], "rebuilding an index", err);
+	if (e == STW_OK && set->n)
+		e = ws_exec(ws, "PRAGMA threads=0", "rebuilding an index", err);
+	stw_ws_index_set_free(set);
+	return e;
+}
+
+void
+stw_ws_index_set_free(stw_index_set *set)
+{
+	for (size_t i = 0; i < set->n; i++)
+		free(set->sql[i]);
+	free(set->sql);
+	set->sql = NULL;
+	set->n = 0;
+}
+
 stw_err
 stw_ws_meta_set(stw_ws *ws, const char *key, const char *value, stw_error *err)
 {

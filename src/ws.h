@@ -16,6 +16,7 @@
 
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "error.h"
@@ -77,6 +78,23 @@ bool stw_ws_bulk_mode(stw_ws *ws, bool on);
  * does.
  */
 void stw_ws_big_cache(stw_ws *ws, bool on);
+
+/*
+ * Secondary indexes set aside for a bulk write: building an index once from
+ * the finished table is far cheaper than updating it row by row.
+ * stw_ws_drop_indexes drops the secondary indexes of table (not the ones
+ * behind a UNIQUE or PRIMARY KEY constraint), adding their SQL to set;
+ * stw_ws_restore_indexes creates them again and empties set. Both inside
+ * the caller's transaction, so a failure in between loses nothing.
+ * stw_ws_index_set_free releases a set that is not restored.
+ */
+typedef struct {
+	char  **sql;
+	size_t  n;
+} stw_index_set;
+stw_err stw_ws_drop_indexes(stw_ws *ws, const char *table, stw_index_set *set, stw_error *err);
+stw_err stw_ws_restore_indexes(stw_ws *ws, stw_index_set *set, stw_error *err);
+void    stw_ws_index_set_free(stw_index_set *set);
 
 /* Reads or writes a value of the meta table. get returns an owned string or NULL. */
 char   *stw_ws_meta_get(stw_ws *ws, const char *key);

@@ -3,6 +3,7 @@
  */
 #include "cli.h"
 #include "import.h"
+#include "rules.h"
 #include "util.h"
 #include "ws.h"
 
@@ -58,6 +59,7 @@ run(int argc, char **argv)
 {
 	const char *profile = NULL, *encoding = NULL, *delim = NULL, *force = NULL;
 	const char *dry = NULL, *header = NULL, *noheader = NULL, *steward = NULL;
+	const char *rules_path = NULL, *no_check = NULL;
 	const cli_opt opts[] = {
 		{"profile", true, &profile, NULL, NULL},
 		{"encoding", true, &encoding, NULL, NULL},
@@ -67,6 +69,8 @@ run(int argc, char **argv)
 		{"force", false, &force, NULL, NULL},
 		{"dry-run", false, &dry, NULL, NULL},
 		{"steward", true, &steward, NULL, NULL},
+		{"rules", true, &rules_path, NULL, NULL},
+		{"no-check", false, &no_check, NULL, NULL},
 		{NULL, false, NULL, NULL, NULL},
 	};
 	const char *pos[256];
@@ -100,13 +104,19 @@ run(int argc, char **argv)
 		}
 	}
 	stw_error err;
+	stw_rules *rules = NULL;
+	io.check = !no_check && !io.dry_run;
+	if (io.check && stw_rules_load(rules_path, &rules, &err) != STW_OK)
+		return cli_fail(&err);
+	io.rules = rules;
 	stw_ws *ws = NULL;
 	struct stat sb;
 	bool created = stat(wspath, &sb) != 0;
-	if (!io.dry_run && stw_ws_open(&ws, wspath, STW_WS_CREATE, &err) != STW_OK)
+	if ((!io.dry_run && stw_ws_open(&ws, wspath, STW_WS_CREATE, &err) != STW_OK) ||
+	    (io.dry_run && !created && stw_ws_open(&ws, wspath, STW_WS_READONLY, &err) != STW_OK)) {
+		stw_rules_free(rules);
 		return cli_fail(&err);
-	if (io.dry_run && !created && stw_ws_open(&ws, wspath, STW_WS_READONLY, &err) != STW_OK)
-		return cli_fail(&err);
+	}
 
 	struct sigaction sa = {0}, old_int, old_term;
 	sa.sa_handler = on_signal;
@@ -143,12 +153,21 @@ run(int argc, char **argv)
 				printf("%s: %lld row%s quarantined (first: %s); see 'steward quarantine %s'\n",
 				       pos[i], (long long)res.quarantined, res.quarantined == 1 ? "" : "s", res.first_problem, wspath);
 			}
+			if (res.checked)
+				printf("%s: checked: %lld open proposal%s, %lld finding%s; see 'steward"
+				       " standardize %s'\n", pos[i], (long long)res.proposals,
+				       res.proposals == 1 ? "" : "s", (long long)res.findings,
+				       res.findings == 1 ? "" : "s", wspath);
+			else if (io.check)
+				printf("%s: not checked yet (the workspace was checked with other rules);"
+				       " run 'steward standardize %s'\n", pos[i], wspath);
 		}
 		stw_import_result_free(&res);
 	}
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	stw_ws_close(ws);
+	stw_rules_free(rules);
 	if (created && !io.dry_run && imported == 0) {
 		/* Nothing went in: leave no empty workspace behind. */
 		unlink(wspath);
@@ -164,7 +183,7 @@ run(int argc, char **argv)
 
 const cli_cmd cmd_import = {
 	.name = "import",
-	.usage = "steward import WORKSPACE FILE.csv... [--profile NAME] [--dry-run] [options]",
+	.usage = "steward import WORKSPACE FILE.csv... [--profile NAME] [--rules FILE] [--dry-run] [options]",
 	.help =
 	"Imports CRM exports (CSV) into WORKSPACE, creating it if missing. Every row\n"
 	"is kept exactly as it came, with its file and line number; rows that cannot\n"
@@ -174,6 +193,11 @@ const cli_cmd cmd_import = {
 	"The delimiter, quote, header row, line endings and encoding are detected;\n"
 	"a file that is not valid UTF-8 is read as Windows-1252 and converted. The\n"
 	"CRM profile (which header is which field) is picked by the headers.\n"
+	"\n"
+	"Each row is also checked against the rules as it loads: the proposals and\n"
+	"findings 'steward standardize' shows are ready when the import ends. When\n"
+	"the records already there were checked with other rules, the new ones wait\n"
+	"for the next 'steward standardize'.\n"
 	"\n"
 	"options:\n"
 	"  --profile NAME    salesforce, hubspot, dynamics, pipedrive, zoho, a built-in\n"
@@ -185,6 +209,9 @@ const cli_cmd cmd_import = {
 	"  --no-header       the first row is data; columns are named column1, column2...\n"
 	"  --force           import a file even if the same bytes were imported before\n"
 	"  --steward NAME    who imports (default: $STEWARD_NAME or the OS user)\n"
+	"  --rules FILE      the rule set to check rows with (default: the built-in\n"
+	"                    rules/default.yaml)\n"
+	"  --no-check        load only; 'steward standardize' checks the rows later\n"
 	"\n"
 	"exit status: 0 imported, 1 a file could not be imported, 2 usage error\n",
 	.run = run,

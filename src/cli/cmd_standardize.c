@@ -49,10 +49,13 @@ summary(stw_ws *ws, const stw_run_stats *s, const stw_rules *r, long examples, s
 	const stw_rule_count *c = s->rules;
 	size_t n = s->nrules;
 	stw_err e = STW_OK;
-	printf("%s: %lld record%s checked: %lld open proposal%s, %lld finding%s (rules ",
-	       stw_ws_path(ws), (long long)s->records, s->records == 1 ? "" : "s",
-	       (long long)s->proposals, s->proposals == 1 ? "" : "s", (long long)s->findings,
-	       s->findings == 1 ? "" : "s");
+	printf("%s: ", stw_ws_path(ws));
+	if (s->records)
+		printf("%lld record%s checked: ", (long long)s->records, s->records == 1 ? "" : "s");
+	else
+		printf("every record already checked: ");
+	printf("%lld open proposal%s, %lld finding%s (rules ", (long long)s->proposals,
+	       s->proposals == 1 ? "" : "s", (long long)s->findings, s->findings == 1 ? "" : "s");
 	cli_put_safe(stdout, r->file);
 	printf(", sha256 %.12s)\n", r->sha256);
 	if (n)
@@ -84,7 +87,7 @@ static int
 run(int argc, char **argv)
 {
 	const char *rules_path = NULL, *apply = NULL, *apply_all = NULL, *apply_id = NULL;
-	const char *dismiss_id = NULL, *steward = NULL, *examples = NULL;
+	const char *dismiss_id = NULL, *steward = NULL, *examples = NULL, *refresh = NULL;
 	const cli_opt opts[] = {
 		{"rules", true, &rules_path, NULL, NULL},
 		{"apply", true, &apply, NULL, NULL},
@@ -93,6 +96,7 @@ run(int argc, char **argv)
 		{"dismiss-id", true, &dismiss_id, NULL, NULL},
 		{"steward", true, &steward, NULL, NULL},
 		{"examples", true, &examples, NULL, NULL},
+		{"refresh", false, &refresh, NULL, NULL},
 		{NULL, false, NULL, NULL, NULL},
 	};
 	const char *pos[1];
@@ -137,7 +141,7 @@ run(int argc, char **argv)
 			       (long long)seq);
 	} else if (e == STW_OK && (apply || apply_all)) {
 		int64_t napplied, nrecords, nskipped;
-		if ((e = stw_standardize_run(ws, rules, &stats, &err)) == STW_OK &&
+		if ((e = stw_check_new(ws, rules, &stats, &err)) == STW_OK &&
 		    (e = stw_standardize_apply_rule(ws, rules, who, apply, &napplied, &nrecords,
 		                                    &nskipped, &err)) == STW_OK) {
 			printf("%lld proposal%s applied to %lld record%s (%s) as one decision"
@@ -149,7 +153,9 @@ run(int argc, char **argv)
 			putchar('\n');
 		}
 	} else if (e == STW_OK) {
-		if ((e = stw_standardize_run(ws, rules, &stats, &err)) == STW_OK)
+		e = refresh ? stw_standardize_run(ws, rules, &stats, &err)
+		            : stw_check_new(ws, rules, &stats, &err);
+		if (e == STW_OK)
 			e = summary(ws, &stats, rules, nex, &err);
 	}
 	stw_ws_close(ws);
@@ -159,13 +165,16 @@ run(int argc, char **argv)
 
 const cli_cmd cmd_standardize = {
 	.name = "standardize",
-	.usage = "steward standardize WORKSPACE [--rules FILE] [--apply RULE | --apply-all |"
+	.usage = "steward standardize WORKSPACE [--rules FILE] [--refresh] [--apply RULE | --apply-all |"
 	         " --apply-id N | --dismiss-id N] [--steward NAME]",
 	.help =
-	"Checks every active record against the rules: proposes standard forms\n"
+	"Checks the active records against the rules: proposes standard forms\n"
 	"(names, e-mails, phones in E.164, ISO dates, country and state codes,\n"
 	"postcodes, company names, junk values emptied, mojibake repaired) and\n"
-	"refreshes the validation findings. Originals are never overwritten: a\n"
+	"refreshes the validation findings. Only records not checked yet are\n"
+	"checked (the import checks rows as it loads them) unless the rules, the\n"
+	"steward version or a decision since call for checking them all again;\n"
+	"--refresh always checks them all. Originals are never overwritten: a\n"
 	"proposal changes a record only when a steward applies it, and each\n"
 	"application is a decision in the audit trail that 'steward undo' reverses\n"
 	"(--apply and --apply-all are one decision each, however many records\n"
@@ -184,6 +193,7 @@ const cli_cmd cmd_standardize = {
 	"  --apply-id N     apply proposal N\n"
 	"  --dismiss-id N   dismiss proposal N (it is not proposed again for that value)\n"
 	"  --steward NAME   who decides (default: $STEWARD_NAME, else the OS user)\n"
-	"  --examples N     examples listed per rule (default 3)\n",
+	"  --examples N     examples listed per rule (default 3)\n"
+	"  --refresh        check every active record again\n",
 	.run = run,
 };

@@ -8,10 +8,14 @@ WS=$WORK/q.steward
 
 run import "$WS" "$FIXTURES/quality_contacts.csv"
 check "import" status_is 0
+check "import checks the rows" out_has "checked: 9 open proposals, 10 findings"
 
 run standardize "$WS"
 check "standardize runs" status_is 0
-check "counts" out_has "6 records checked: 9 open proposals, 10 findings"
+check "counts kept by the import" out_has "every record already checked: 9 open proposals, 10 findings"
+check "rule table from the kept counts" out_has "phone_e164"
+run standardize "$WS" --refresh
+check "refresh checks every record" out_has "6 records checked: 9 open proposals, 10 findings"
 check "phone rule listed" out_has "phone_e164     safe             2"
 check "example" out_has 'record 1 phone: "(415) 555-0134" -> "+14155550134"'
 check "rules hash recorded" [ "$(sql "$WS" "SELECT length(value) FROM meta WHERE key='rules_sha256'")" = 64 ]

@@ -41,10 +41,24 @@ teardown(void)
 
 TestSuite(rec, .init = setup, .fini = teardown);
 
+Test(rec, import_fills_current_values)
+{
+	int64_t added;
+	stw_error err;
+	cr_assert_eq(stw_rec_sync(ws, &added, &err), STW_OK, "%s", err.msg);
+	cr_assert_eq(added, 0, "the import already wrote rec");
+	char *v;
+	cr_assert_eq(stw_rec_get(ws, 2, "last_name", &v, &err), STW_OK);
+	cr_assert_str_eq(v, "Ng");
+	free(v);
+}
+
 Test(rec, sync_maps_columns_once)
 {
 	int64_t added;
 	stw_error err;
+	/* A workspace whose records have no current values yet. */
+	cr_assert_eq(sqlite3_exec(stw_ws_db(ws), "DELETE FROM rec", NULL, NULL, NULL), SQLITE_OK);
 	cr_assert_eq(stw_rec_sync(ws, &added, &err), STW_OK, "%s", err.msg);
 	cr_assert_eq(added, 2);
 	cr_assert_eq(stw_rec_sync(ws, &added, &err), STW_OK);
