@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 #define SAMPLE_SIZE (64 * 1024)
-#define PROGRESS_EVERY 65536
+#define PROGRESS_EVERY 8192
 
 /* What is known about the file before parsing: its start and its size. */
 typedef struct {
@@ -86,6 +86,7 @@ typedef struct {
 	stw_error   err;
 	stw_err     code;
 	atomic_int  done;
+	volatile int *cancel; /* the import's: stop reading when it is set */
 } sha_job;
 
 static void *
@@ -105,6 +106,10 @@ sha_thread(void *arg)
 	size_t cap = 1 << 20;
 	char *buf = stw_xmalloc(cap);
 	for (;;) {
+		if (job->cancel && *job->cancel) {
+			job->code = stw_fail(&job->err, STW_ECANCEL, "%s: cancelled", job->path);
+			break;
+		}
 		ssize_t n = read(fd, buf, cap);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -425,6 +430,7 @@ import_once(stw_ws *ws, const char *path, const stw_import_opts *opts, const cha
 	sha_job job;
 	memset(&job, 0, sizeof job);
 	job.path = path;
+	job.cancel = opts->cancel;
 	pthread_t tid;
 
 	if (fl.size == 0 || (fl.bom && fl.size == 3)) {

@@ -44,6 +44,20 @@ tick(const stw_match_opts *o, const char *entity, const char *phase, int64_t don
 	return o->cancel && *o->cancel;
 }
 
+/* Loading and standardizing the records ("prepare"): the share done, in
+ * thousandths. */
+struct prepare_watch {
+	const stw_match_opts *o;
+	const char           *entity;
+};
+
+static bool
+prepare_tick(void *ctx, double share)
+{
+	const struct prepare_watch *p = ctx;
+	return tick(p->o, p->entity, "prepare", (int64_t)(share * 1000), 1000);
+}
+
 /* Pairs compared or scored between two looks at the cancel flag. */
 #define MATCH_BATCH ((size_t)1 << 20)
 
@@ -358,8 +372,10 @@ run_entity(stw_ws *ws, const stw_rules *rules, const stw_match_rules *mr, const 
 	if (tick(opts, en, "prepare", 0, 0))
 		return stw_fail(err, STW_ECANCEL, "match cancelled: nothing was changed");
 	mp_data d;
-	stw_err e = mp_load(ws, entity, mr, rules->default_country, rules->date_order == STW_DMY,
-	                    &d, err);
+	struct prepare_watch pwc = {opts, en};
+	mp_watch watch = {.tick = prepare_tick, .ctx = &pwc, .cancel = opts->cancel};
+	stw_err e = mp_load_watched(ws, entity, mr, rules->default_country,
+	                            rules->date_order == STW_DMY, &watch, &d, err);
 	if (e != STW_OK)
 		return e;
 	uint64_t *rej = NULL;

@@ -74,6 +74,23 @@ mp_val(const mp_data *d, int slot, size_t i)
 stw_err mp_load(stw_ws *ws, const char *entity, const stw_match_rules *mr,
                 const char *default_country, bool dmy, mp_data *d, stw_error *err);
 
+/* Progress and cancel of a load: reading a million records and
+ * standardizing their values takes tens of seconds. */
+typedef struct {
+	/* Called on the calling thread every few thousand records with the
+	 * share of the load done (0..1); returns true to stop. May be NULL. */
+	bool        (*tick)(void *ctx, double share);
+	void         *ctx;
+	/* Read by the standardizing threads too; nonzero stops. May be NULL. */
+	volatile int *cancel;
+} mp_watch;
+
+/* mp_load, reporting to w (NULL: as mp_load). On a stop it returns
+ * STW_ECANCEL, with d released and err filled. */
+stw_err mp_load_watched(stw_ws *ws, const char *entity, const stw_match_rules *mr,
+                        const char *default_country, bool dmy, const mp_watch *w, mp_data *d,
+                        stw_error *err);
+
 /* The same from values in memory: vals[i * nfields + f] is record i's value of
  * fields[f] (NULL: empty); ids ascending. For tests and explanations. */
 void mp_load_mem(const char *entity, const stw_match_rules *mr, const char *default_country,

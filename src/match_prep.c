@@ -37,6 +37,7 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -463,6 +464,33 @@ set_value(mp_data *d, prep_ctx *x, int s, size_t i, const char *raw)
 		memo_add(x, h, s, raw, sl->off[i], sl->aux[i]);
 }
 
+/* How often (records) a standardizing thread looks at the stop flag, and
+ * the first one reports progress. */
+#define PREP_WATCH_EVERY 2048
+
+/* The watch of a load, shared by the standardizing threads. */
+typedef struct {
+	const mp_watch *w;      /* may be NULL */
+	double          from, to; /* the share of the load this step covers */
+	atomic_int      stop;
+} prep_watch;
+
+/* True when the load must stop; on the calling thread (report) also tells
+ * the watcher how far it is. */
+static bool
+watch_tick(prep_watch *pw, bool report, double part)
+{
+	if (atomic_load(&pw->stop))
+		return true;
+	const mp_watch *w = pw->w;
+	bool stop = w && w->cancel && *w->cancel;
+	if (!stop && report && w && w->tick)
+		stop = w->tick(w->ctx, pw->from + (pw->to - pw->from) * part);
+	if (stop)
+		atomic_store(&pw->stop, 1);
+	return stop;
+}
+
 static void
 tf_add(mp_tf *t, uint64_t h)
 {
@@ -474,10 +502,13 @@ tf_add(mp_tf *t, uint64_t h)
 	t->total++;
 }
 
-static void
-build_tf(mp_data *d)
+/* False when the watch stopped it. */
+static bool
+build_tf(mp_data *d, prep_watch *pw)
 {
 	for (int c = 0; c < d->mr->ncmp; c++) {
+		if (watch_tick(pw, true, (double)c / (double)d->mr->ncmp))
+			return false;
 		const stw_match_cmp *cm = &d->mr->cmp[c];
 		if (!cm->tf)
 			continue;
@@ -500,6 +531,7 @@ build_tf(mp_data *d)
 					tf_add(t, mp_hash(mp_val(d, s, i), 0));
 			}
 	}
+	return true;
 }
 
 uint32_t
@@ -552,6 +584,8 @@ typedef struct {
 	const uint32_t *raw;
 	size_t          from, to;
 	prep_ctx        x;
+	prep_watch     *pw;
+	bool            first;  /* runs on the calling thread: reports progress */
 } prep_job;
 
 static void *
@@ -560,17 +594,23 @@ prep_worker(void *arg)
 	prep_job *j = arg;
 	mp_data *d = j->d;
 	size_t ns = (size_t)d->nslots;
-	for (size_t i = j->from; i < j->to; i++)
+	for (size_t i = j->from; i < j->to; i++) {
+		if ((i - j->from) % PREP_WATCH_EVERY == 0 &&
+		    watch_tick(j->pw, j->first, (double)(i - j->from) / (double)(j->to - j->from)))
+			break;
 		for (size_t s = 0; s < ns; s++) {
 			uint32_t o = j->raw[i * ns + s];
 			set_value(d, &j->x, (int)s, i, o ? j->text + o : NULL);
 		}
+	}
 	return NULL;
 }
 
-static void
+/* Standardizes every value on threads; false when the watch stopped it
+ * (then nothing is joined: mp_free releases what was made). */
+static bool
 standardize_all(mp_data *d, const char *text, const uint32_t *raw, const char *country,
-                bool dmy, int threads)
+                bool dmy, int threads, prep_watch *pw)
 {
 	if (threads < 1 || d->n < 2000)
 		threads = 1;
@@ -581,7 +621,7 @@ standardize_all(mp_data *d, const char *text, const uint32_t *raw, const char *c
 	bool started[8] = {false};
 	for (int t = 0; t < threads; t++) {
 		jobs[t] = (prep_job){d, text, raw, d->n * (size_t)t / (size_t)threads,
-		                     d->n * (size_t)(t + 1) / (size_t)threads, {0}};
+		                     d->n * (size_t)(t + 1) / (size_t)threads, {0}, pw, t == 0};
 		ctx_init(&jobs[t].x, country, dmy);
 	}
 	for (int t = 1; t < threads; t++)
@@ -592,6 +632,11 @@ standardize_all(mp_data *d, const char *text, const uint32_t *raw, const char *c
 			pthread_join(tid[t], NULL);
 		else
 			prep_worker(&jobs[t]);
+	}
+	if (atomic_load(&pw->stop)) {
+		for (int t = 0; t < threads; t++)
+			ctx_free(&jobs[t].x);
+		return false;
 	}
 	/* Join the arenas: the first as it is, the others after it. */
 	size_t total = 0;
@@ -624,15 +669,29 @@ standardize_all(mp_data *d, const char *text, const uint32_t *raw, const char *c
 		ctx_free(&j->x);
 	}
 	d->arena_cap = total; /* at least 1: the first arena's empty string */
+	return true;
 }
 
 /* Loads the active records of entity, all of them (ids NULL) or the nids
  * records ids. */
 static stw_err
 load(stw_ws *ws, const char *entity, const stw_match_rules *mr, const char *country, bool dmy,
-     const int64_t *ids, size_t nids, mp_data *d, stw_error *err)
+     const int64_t *ids, size_t nids, const mp_watch *w, mp_data *d, stw_error *err)
 {
 	init(d, entity, mr);
+	/* Reading is about a third of the load, standardizing the rest; rows
+	 * come in id order, so the newest id tells how far reading is. */
+	prep_watch pw = {.w = w, .from = 0, .to = 0.35};
+	atomic_init(&pw.stop, 0);
+	int64_t last = 0;
+	if (w) {
+		sqlite3_stmt *mx;
+		if (stw_ws_prepare(ws, "SELECT coalesce(max(id), 0) FROM rec", &mx, NULL) == STW_OK) {
+			if (sqlite3_step(mx) == SQLITE_ROW)
+				last = sqlite3_column_int64(mx, 0);
+			sqlite3_finalize(mx);
+		}
+	}
 	stw_buf sql = STW_BUF_INIT;
 	stw_buf_adds(&sql, "SELECT id");
 	for (int s = 0; s < d->nslots; s++) {
@@ -665,6 +724,12 @@ load(stw_ws *ws, const char *entity, const stw_match_rules *mr, const char *coun
 	arena_init(&text);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (w && d->n % PREP_WATCH_EVERY == 0 &&
+		    watch_tick(&pw, true, last > 0 ? (double)sqlite3_column_int64(st, 0) / (double)last
+		                                   : 0)) {
+			rc = SQLITE_DONE;
+			break;
+		}
 		if (d->n == cap) {
 			cap = cap ? cap * 2 : 1024;
 			d->id = stw_xrealloc(d->id, cap * sizeof *d->id);
@@ -683,12 +748,22 @@ load(stw_ws *ws, const char *entity, const stw_match_rules *mr, const char *coun
 		return stw_ws_dberr(ws, rc, "reading records", err);
 	}
 	alloc_rows(d, d->n);
-	standardize_all(d, text.p, raw, country, dmy, 2);
+	pw.from = pw.to;
+	pw.to = 0.95;
+	bool done = !atomic_load(&pw.stop) && standardize_all(d, text.p, raw, country, dmy, 2, &pw);
 	free(raw);
 	free(text.p);
+	if (!done) {
+		mp_free(d);
+		return stw_fail(err, STW_ECANCEL, "match cancelled: nothing was changed");
+	}
 	d->locked = stw_xcalloc(d->n ? d->n : 1, 1);
-	if (!ids)
-		build_tf(d);
+	pw.from = pw.to;
+	pw.to = 1;
+	if (!ids && !build_tf(d, &pw)) {
+		mp_free(d);
+		return stw_fail(err, STW_ECANCEL, "match cancelled: nothing was changed");
+	}
 	return STW_OK;
 }
 
@@ -696,14 +771,21 @@ stw_err
 mp_load(stw_ws *ws, const char *entity, const stw_match_rules *mr, const char *country,
         bool dmy, mp_data *d, stw_error *err)
 {
-	return load(ws, entity, mr, country, dmy, NULL, 0, d, err);
+	return load(ws, entity, mr, country, dmy, NULL, 0, NULL, d, err);
+}
+
+stw_err
+mp_load_watched(stw_ws *ws, const char *entity, const stw_match_rules *mr, const char *country,
+                bool dmy, const mp_watch *w, mp_data *d, stw_error *err)
+{
+	return load(ws, entity, mr, country, dmy, NULL, 0, w, d, err);
 }
 
 stw_err
 mp_load_ids(stw_ws *ws, const char *entity, const stw_match_rules *mr, const char *country,
             bool dmy, const int64_t *ids, size_t n, mp_data *d, stw_error *err)
 {
-	return load(ws, entity, mr, country, dmy, ids, n, d, err);
+	return load(ws, entity, mr, country, dmy, ids, n, NULL, d, err);
 }
 
 void
@@ -746,11 +828,13 @@ mp_load_mem(const char *entity, const stw_match_rules *mr, const char *country, 
 				if (!strcmp(fields[f], d->slot[s].field))
 					raw[i * ns + s] = arena_add(&text, vals[i * nfields + f]);
 	}
-	standardize_all(d, text.p, raw, country, dmy, 2);
+	prep_watch pw = {0};
+	atomic_init(&pw.stop, 0);
+	(void)standardize_all(d, text.p, raw, country, dmy, 2, &pw);
 	free(raw);
 	free(text.p);
 	d->locked = stw_xcalloc(n ? n : 1, 1);
-	build_tf(d);
+	(void)build_tf(d, &pw);
 }
 
 void

@@ -38,6 +38,33 @@ typedef struct {
 /* Fills c. On a database error returns STW_EDB and c holds what was read. */
 stw_err stw_view_counts_get(stw_ws *ws, stw_view_counts *c, stw_error *err);
 
+/* ---- Keeping the counts through a decision (view_track.c) ---- */
+
+typedef struct stw_view_track stw_view_track;
+
+/*
+ * Call just before one decision made on this connection (accept, reject,
+ * split, defer, edit, fix, purge, undo...), and stw_view_track_end() just
+ * after it, whether it succeeded or not. The header counts, the rule
+ * groups and the cluster counts kept in the meta table (see
+ * stw_view_rule_list) are then brought forward by what the records and
+ * clusters the decision touched add or take away, instead of being counted
+ * again (a second on a million records). Meant for decisions that touch a
+ * few records; a bulk change (a whole rule's fixes, an import, a match) is
+ * better counted afresh, so call nothing around it.
+ *
+ * Returns NULL when nothing kept is current (the next read counts anyway)
+ * or the temporary tables cannot be made; that is no error.
+ */
+stw_view_track *stw_view_track_begin(stw_ws *ws);
+/*
+ * Stores the kept entries brought forward, under the workspace's new key,
+ * and releases t (NULL is fine). Returns how many entries it stored (0..3):
+ * none when another connection committed meanwhile or anything does not
+ * add up, and then the next read counts afresh.
+ */
+int stw_view_track_end(stw_ws *ws, stw_view_track *t);
+
 /* ---- Cluster queue ---- */
 
 typedef enum {
@@ -148,8 +175,10 @@ typedef struct {
  * Every validation rule with findings, then every standardization rule with
  * open proposals, each group with the most records first. On a million
  * records these counts take a second, so the list is kept in the meta table
- * until records, findings or proposals change (see view_cache.c): the
- * workspace's meta table is the one thing the view queries write.
+ * until records, findings or proposals change (see view_cache.c), and
+ * brought forward through a decision between stw_view_track_begin() and
+ * stw_view_track_end(): the workspace's meta table (and this connection's
+ * temporary tables) are the one thing the view queries write.
  */
 stw_err stw_view_rule_list(stw_ws *ws, stw_view_rules *out, stw_error *err);
 void    stw_view_rules_free(stw_view_rules *r);

@@ -13,10 +13,14 @@
  *   the newest finding and proposal ids, the rule set's SHA-256
  *                            validation and standardization runs
  *
- * each read in O(log n). A stored entry whose key differs is recomputed and
- * replaced; a workspace opened read-only just recomputes. The key is read
- * before counting, so counts taken while another steward writes are stored
- * under a key that no longer matches and are never read back.
+ * each read in O(log n); the cluster counts by status add the newest
+ * cluster id and the number of clusters (a new match). A stored entry whose
+ * key differs is recomputed and replaced; a workspace opened read-only just
+ * recomputes. The key is read before counting, so counts taken while
+ * another steward writes are stored under a key that no longer matches and
+ * are never read back. A decision made through the console does not make
+ * them count again: view_track.c brings the entries forward to the new key
+ * by the difference the decision made.
  */
 #include "view.h"
 #include "view_int.h"
@@ -53,6 +57,18 @@ stw_view_cache_key(stw_ws *ws)
 	                          sha && *sha ? sha : "-");
 	free(head);
 	free(sha);
+	return key;
+}
+
+char *
+stw_view_cluster_key(stw_ws *ws)
+{
+	char *base = stw_view_cache_key(ws);
+	int64_t last = max_id(ws, "SELECT coalesce(max(id), 0) FROM cluster");
+	int64_t all = max_id(ws, "SELECT count(*) FROM cluster");
+	char *key = base && last >= 0 && all >= 0
+		? stw_xasprintf("%s %" PRId64 " %" PRId64, base, last, all) : NULL;
+	free(base);
 	return key;
 }
 

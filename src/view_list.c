@@ -57,10 +57,10 @@ rules_from(stw_ws *ws, const char *sql, bool proposal, stw_view_rules *out, size
 }
 
 /* The list kept in the meta table: one "PROPOSAL RECORDS ROWS RULE" line per group. */
-static bool
-rules_parse(const char *text, stw_view_rules *out)
+bool
+stw_view_rules_parse(const char *text, stw_view_rules *out)
 {
-	size_t cap = 0;
+	size_t cap = out->n;
 	for (const char *p = text; *p;) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
@@ -84,13 +84,44 @@ rules_parse(const char *text, stw_view_rules *out)
 	return true;
 }
 
+char *
+stw_view_rules_format(const stw_view_rules *r)
+{
+	stw_buf b = STW_BUF_INIT;
+	stw_buf_adds(&b, "");
+	for (size_t i = 0; i < r->n; i++)
+		stw_buf_printf(&b, "%d %" PRId64 " %" PRId64 " %s\n", r->rows[i].proposal ? 1 : 0,
+		               r->rows[i].records, r->rows[i].rows, r->rows[i].rule);
+	return stw_buf_take(&b);
+}
+
+/* The order of the two queries of stw_view_rule_list(): "ORDER BY n DESC,
+ * rule", where SQLite compares text bytewise, as strcmp does. */
+static int
+rule_cmp(const void *x, const void *y)
+{
+	const stw_view_rule *a = x, *b = y;
+	if (a->proposal != b->proposal)
+		return a->proposal ? 1 : -1;
+	if (a->records != b->records)
+		return a->records > b->records ? -1 : 1;
+	return strcmp(a->rule, b->rule);
+}
+
+void
+stw_view_rules_sort(stw_view_rules *r)
+{
+	if (r->n > 1)
+		qsort(r->rows, r->n, sizeof *r->rows, rule_cmp);
+}
+
 stw_err
 stw_view_rule_list(stw_ws *ws, stw_view_rules *out, stw_error *err)
 {
 	memset(out, 0, sizeof *out);
 	char *key = stw_view_cache_key(ws);
-	char *kept = stw_view_cache_get(ws, "console_rules", key);
-	if (kept && rules_parse(kept, out)) {
+	char *kept = stw_view_cache_get(ws, STW_VIEW_RULES_NAME, key);
+	if (kept && stw_view_rules_parse(kept, out)) {
 		free(kept);
 		free(key);
 		return STW_OK;
@@ -115,13 +146,9 @@ stw_view_rule_list(stw_ws *ws, stw_view_rules *out, stw_error *err)
 	if (e != STW_OK) {
 		stw_view_rules_free(out);
 	} else {
-		stw_buf b = STW_BUF_INIT;
-		for (size_t i = 0; i < out->n; i++)
-			stw_buf_printf(&b, "%d %" PRId64 " %" PRId64 " %s\n",
-			               out->rows[i].proposal ? 1 : 0, out->rows[i].records,
-			               out->rows[i].rows, out->rows[i].rule);
-		stw_view_cache_put(ws, "console_rules", key, b.data ? b.data : "");
-		stw_buf_free(&b);
+		char *body = stw_view_rules_format(out);
+		stw_view_cache_put(ws, STW_VIEW_RULES_NAME, key, body);
+		free(body);
 	}
 	free(key);
 	return e;

@@ -5,6 +5,7 @@
  */
 #include "app.h"
 #include "export.h"
+#include "import.h"
 #include "match.h"
 #include "standardize.h"
 #include "term.h"
@@ -98,6 +99,8 @@ cluster_decision(struct ui_app *a, enum ui_act act)
 	int64_t seq = 0;
 	stw_err e;
 	const char *done;
+	/* The kept counts follow the decision instead of being counted again. */
+	stw_view_track *t = stw_view_track_begin(a->ws);
 	if (act == UI_A_ACCEPT) {
 		stw_accept_opts o = {0};
 		if (a->picks.cluster == id) {
@@ -124,6 +127,7 @@ cluster_decision(struct ui_app *a, enum ui_act act)
 		done = "split";
 		a->st.split_mask = 0;
 	}
+	stw_view_track_end(a->ws, t);
 	if (!report(a, e, &err))
 		return;
 	ui_picks_clear(&a->picks);
@@ -139,7 +143,9 @@ undo(struct ui_app *a)
 {
 	stw_error err;
 	int64_t undone = 0, seq = 0;
+	stw_view_track *t = stw_view_track_begin(a->ws);
 	stw_err e = stw_decide_undo(a->ws, &a->who, &undone, &seq, &err);
+	stw_view_track_end(a->ws, t);
 	if (e == STW_ENOENT) {
 		ui_status(&a->st, true, "nothing of yours to undo");
 		return;
@@ -163,7 +169,9 @@ edit_value(struct ui_app *a)
 	}
 	stw_error err;
 	int64_t seq = 0;
+	stw_view_track *t = stw_view_track_begin(a->ws);
 	stw_err e = stw_decide_edit(a->ws, &a->who, f->record, f->field, a->st.edit.buf, &seq, &err);
+	stw_view_track_end(a->ws, t);
 	if (e == STW_EEXIST) {
 		ui_status(&a->st, false, "unchanged");
 		return;
@@ -188,8 +196,10 @@ apply(struct ui_app *a)
 	stw_error err;
 	int64_t seq = 0;
 	int64_t rec = f->record;
-	if (!report(a, stw_standardize_apply_id(a->ws, a->rules, a->steward, f->proposal, &seq, &err),
-	            &err))
+	stw_view_track *t = stw_view_track_begin(a->ws);
+	stw_err e = stw_standardize_apply_id(a->ws, a->rules, a->steward, f->proposal, &seq, &err);
+	stw_view_track_end(a->ws, t);
+	if (!report(a, e, &err))
 		return;
 	ui_status(&a->st, false, "record %lld: fix applied (audit #%lld)", (long long)rec,
 	          (long long)seq);
@@ -250,7 +260,10 @@ purge(struct ui_app *a)
 	stw_error err;
 	int64_t seq = 0;
 	int64_t rec = f->record;
-	if (!report(a, stw_decide_purge(a->ws, &a->who, rec, a->st.edit.buf, &seq, &err), &err))
+	stw_view_track *t = stw_view_track_begin(a->ws);
+	stw_err e = stw_decide_purge(a->ws, &a->who, rec, a->st.edit.buf, &seq, &err);
+	stw_view_track_end(a->ws, t);
+	if (!report(a, e, &err))
 		return;
 	ui_status(&a->st, false, "record %lld purged (audit #%lld; u undoes it)", (long long)rec,
 	          (long long)seq);
@@ -314,16 +327,75 @@ run_export(struct ui_app *a)
 	          a->export_res.nfiles == 1 ? "" : "s", a->st.export_dir);
 }
 
-/* ---- Matching with a progress bar ---- */
+/* ---- Long work with a progress bar: matching, importing ---- */
 
-/* Set by SIGINT (Ctrl-C) or Esc while a match runs; read by the matcher. */
-static volatile int match_cancel;
+/* Set by SIGINT (Ctrl-C) or Esc while a match or an import runs; read by
+ * the work between batches. */
+static volatile int work_cancel;
 
 static void
 on_sigint(int sig)
 {
 	(void)sig;
-	match_cancel = 1;
+	work_cancel = 1;
+}
+
+/* The last share drawn, in thousandths: the bar is drawn again only when it
+ * moves, and the keys are read at every call. */
+static int bar_drawn;
+
+/* Draws title and the bar at share (0..1) on the two bottom lines when it
+ * moved; hint follows the title. */
+static void
+work_draw(struct ui_app *a, const char *title, const char *hint, double share)
+{
+	int permille = (int)(share * 1000);
+	if (permille == bar_drawn)
+		return;
+	bar_drawn = permille;
+	int rows, cols;
+	ui_size(&rows, &cols);
+	int t = ui_attr(a, UI_R_TITLE);
+	ui_fill(rows - 2, 0, cols, t);
+	ui_putf(a, rows - 2, 0, cols, t, " %s  %3d%%   %s", title, (int)(share * 100 + 0.5), hint);
+	ui_fill(rows - 1, 0, cols, A_NORMAL);
+	ui_bar(a, rows - 1, 1, cols - 2, share);
+	refresh();
+}
+
+/* Between work_begin() and work_end(): draws the bar, then looks for Esc or
+ * Ctrl-C without waiting. */
+static void
+work_progress(struct ui_app *a, const char *title, double share)
+{
+	work_draw(a, title, "Esc or Ctrl-C: cancel, nothing is lost", share);
+	int c;
+	while ((c = getch()) != ERR)
+		if (c == 27 || c == UI_CTRL('c'))
+			work_cancel = 1;
+}
+
+/* Starts long work: keys without waiting, Ctrl-C to cancel. */
+static void
+work_begin(struct ui_app *a, struct sigaction *old)
+{
+	work_cancel = 0;
+	bar_drawn = -1;
+	if (a->headless)
+		return;
+	struct sigaction sa = {.sa_handler = on_sigint};
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, old);
+	nodelay(stdscr, TRUE);
+}
+
+static void
+work_end(struct ui_app *a, const struct sigaction *old)
+{
+	if (a->headless)
+		return;
+	nodelay(stdscr, FALSE);
+	sigaction(SIGINT, old, NULL);
 }
 
 static const char *const match_phases[] = {
@@ -331,8 +403,7 @@ static const char *const match_phases[] = {
 };
 #define NPHASES ((int)(sizeof match_phases / sizeof *match_phases))
 
-/* The matcher's progress callback: draws the bar on the two bottom lines
- * and looks for Esc or Ctrl-C without waiting. */
+/* The matcher's progress callback. */
 static void
 match_progress(void *ctx, const char *entity, const char *phase, int64_t done, int64_t total)
 {
@@ -343,39 +414,21 @@ match_progress(void *ctx, const char *entity, const char *phase, int64_t done, i
 	while (ph < NPHASES - 1 && strcmp(match_phases[ph], phase))
 		ph++;
 	double share = ((double)ph + (total > 0 ? (double)done / (double)total : 0)) / NPHASES;
-	int rows, cols;
-	ui_size(&rows, &cols);
-	int title = ui_attr(a, UI_R_TITLE);
-	ui_fill(rows - 2, 0, cols, title);
-	ui_putf(a, rows - 2, 0, cols, title, " Matching %ss: %s  %3d%%   Esc or Ctrl-C: cancel,"
-	        " nothing is lost", entity, phase, (int)(share * 100 + 0.5));
-	ui_fill(rows - 1, 0, cols, A_NORMAL);
-	ui_bar(a, rows - 1, 1, cols - 2, share);
-	refresh();
-	int c;
-	while ((c = getch()) != ERR)
-		if (c == 27 || c == UI_CTRL('c'))
-			match_cancel = 1;
+	char title[96];
+	snprintf(title, sizeof title, "Matching %ss: %s", entity, phase);
+	work_progress(a, title, share);
 }
 
 static void
 run_match(struct ui_app *a)
 {
 	stw_error err;
-	stw_match_opts o = {.progress = match_progress, .progress_ctx = a, .cancel = &match_cancel};
+	stw_match_opts o = {.progress = match_progress, .progress_ctx = a, .cancel = &work_cancel};
 	stw_match_result r;
-	struct sigaction sa = {.sa_handler = on_sigint}, old;
-	sigemptyset(&sa.sa_mask);
-	match_cancel = 0;
-	if (!a->headless) {
-		sigaction(SIGINT, &sa, &old);
-		nodelay(stdscr, TRUE);
-	}
+	struct sigaction old;
+	work_begin(a, &old);
 	stw_err e = stw_match_run(a->ws, a->rules, &o, &r, &err);
-	if (!a->headless) {
-		nodelay(stdscr, FALSE);
-		sigaction(SIGINT, &old, NULL);
-	}
+	work_end(a, &old);
 	if (e == STW_ECANCEL) {
 		ui_status(&a->st, false, "match cancelled: the previous clusters are unchanged");
 		return;
@@ -389,6 +442,66 @@ run_match(struct ui_app *a)
 	          (long long)clusters);
 	ui_picks_clear(&a->picks);
 	changed(a);
+}
+
+/* ---- Importing with a progress bar ---- */
+
+struct import_watch {
+	struct ui_app *a;
+	const char    *name;  /* the file's name, for the bar */
+};
+
+static void
+import_progress(uint64_t done, uint64_t total, void *arg)
+{
+	struct import_watch *w = arg;
+	if (w->a->headless)
+		return;
+	char title[160];
+	snprintf(title, sizeof title, "Importing %s", w->name);
+	work_progress(w->a, title, total ? (double)done / (double)total : 0);
+}
+
+bool
+ui_import_run(struct ui_app *a, const char *path, stw_error *err)
+{
+	const char *slash = strrchr(path, '/');
+	struct import_watch w = {a, slash ? slash + 1 : path};
+	stw_import_opts o = {
+		.header = -1,
+		.steward = a->steward,
+		.check = true,
+		.rules = a->rules,
+		.progress = import_progress,
+		.progress_arg = &w,
+		.cancel = &work_cancel,
+	};
+	stw_import_result r;
+	struct sigaction old;
+	work_begin(a, &old);
+	stw_err e = stw_import_file(a->ws, path, &o, &r, err);
+	work_end(a, &old);
+	if (e == STW_ECANCEL) {
+		ui_status(&a->st, false, "import of %s cancelled: nothing was kept", w.name);
+		return false;
+	}
+	if (!report(a, e, err))
+		return false;
+	char checked[96] = "";
+	if (r.checked)
+		snprintf(checked, sizeof checked, ", %lld fixes proposed, %lld findings",
+		         (long long)r.proposals, (long long)r.findings);
+	if (r.quarantined) {
+		ui_status(&a->st, false, "%s: %lld rows imported%s, %lld quarantined (first: %s);"
+		          " M matches them", w.name, (long long)r.rows, checked,
+		          (long long)r.quarantined, r.first_problem);
+	} else {
+		ui_status(&a->st, false, "%s: %lld rows imported (%s)%s; M matches them", w.name,
+		          (long long)r.rows, r.mapping.profile, checked);
+	}
+	stw_import_result_free(&r);
+	changed(a);
+	return true;
 }
 
 void
@@ -471,5 +584,12 @@ ui_act_run(struct ui_app *a, enum ui_act act)
 	case UI_A_PROFILE:
 		ui_quality_load(a, true);
 		break;
+	case UI_A_IMPORT: {
+		char path[UI_EDIT_MAX];
+		snprintf(path, sizeof path, "%s", a->st.edit.buf);
+		stw_error err;
+		(void)ui_import_run(a, path, &err);
+		break;
+	}
 	}
 }

@@ -120,6 +120,7 @@ footer_draw(struct ui_app *a, int rows, int cols)
 		static const char *const labels[] = {
 			"", "Search: ", "Jump to (c12 cluster, r345 record): ", "Value: ",
 			"New value: ", "Reason for the purge: ", "Export folder: ",
+			"Import CSV file: ",
 		};
 		const char *label = labels[s->prompt];
 		int lw = ui_text_width(label);
@@ -249,7 +250,7 @@ app_open(struct ui_app *a, const ui_console_opts *o)
 {
 	memset(a, 0, sizeof *a);
 	stw_error err;
-	if (stw_ws_open(&a->ws, o->path, 0, &err) != STW_OK) {
+	if (stw_ws_open(&a->ws, o->path, o->create ? STW_WS_CREATE : 0, &err) != STW_OK) {
 		fprintf(stderr, "steward: %s\n", err.msg);
 		return stw_exit_status(err.code);
 	}
@@ -299,6 +300,19 @@ screen_init(struct ui_app *a, bool welcome)
 	mouseinterval(0);
 }
 
+/* A workspace made for an import that did not happen: the file and its
+ * WAL and shared-memory files. */
+static void
+remove_workspace(const char *path)
+{
+	static const char *const side[] = {"", "-wal", "-shm", "-journal"};
+	for (size_t i = 0; i < sizeof side / sizeof *side; i++) {
+		char *p = stw_xasprintf("%s%s", path, side[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
 int
 ui_console_run(const ui_console_opts *o)
 {
@@ -309,12 +323,33 @@ ui_console_run(const ui_console_opts *o)
 	}
 	struct ui_app a;
 	int status = app_open(&a, o);
-	if (status != 0)
+	if (status != 0) {
+		if (o->create)
+			remove_workspace(o->path);
 		return status;
+	}
 	setlocale(LC_ALL, "");
 	stw_set_oom_handler(restore_terminal);
 	initscr();
 	screen_init(&a, o->welcome);
+	if (o->import) {
+		load(&a);
+		draw(&a);
+		stw_error err;
+		if (!ui_import_run(&a, o->import, &err)) {
+			/* Nothing was imported: say why where it stays readable. */
+			endwin();
+			stw_set_oom_handler(NULL);
+			app_free(&a);
+			if (o->create)
+				remove_workspace(o->path);
+			if (err.code == STW_ECANCEL)
+				fprintf(stderr, "steward: %s: import cancelled; nothing was kept\n", o->import);
+			else
+				fprintf(stderr, "steward: %s\n", err.msg);
+			return stw_exit_status(err.code);
+		}
+	}
 	for (bool go = true; go;) {
 		load(&a);
 		draw(&a);
@@ -370,7 +405,7 @@ next_bench_key(const char **p)
 }
 
 int
-ui_console_bench(const ui_console_opts *o, const char *keys, int rows, int cols)
+ui_console_bench(const ui_console_opts *o, const char *keys, int rows, int cols, bool each)
 {
 	struct ui_app a;
 	double t0 = now_ms();
@@ -410,6 +445,8 @@ ui_console_bench(const ui_console_opts *o, const char *keys, int rows, int cols)
 		load(&a);
 		draw(&a);
 		t[n] = now_ms() - k0;
+		if (each)
+			printf("  %-8.*s %9.2f ms\n", (int)(p - at), at, t[n]);
 		if (n == 0 || t[n] > t[slowest])
 			slowest = n, slow_at = (size_t)(at - keys), slow_len = (size_t)(p - at);
 		n++;

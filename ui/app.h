@@ -153,6 +153,14 @@ void ui_size(int *rows, int *cols);
 
 /* ---- Actions (act.c): carry out what ui_key() returned ---- */
 void ui_act_run(struct ui_app *a, enum ui_act act);
+/*
+ * Imports the CSV file at path into the workspace with a progress bar on
+ * the bottom lines (Esc or Ctrl-C cancels: nothing is kept), then gives the
+ * new records their current values. The message line says what happened.
+ * Returns false when nothing was imported (err says why, or the import was
+ * cancelled: err->code STW_ECANCEL).
+ */
+bool ui_import_run(struct ui_app *a, const char *path, stw_error *err);
 /* Clears the golden-record picks. */
 void ui_picks_clear(struct ui_picks *p);
 

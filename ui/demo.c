@@ -5,7 +5,6 @@
 #include "demo.h"
 #include "import.h"
 #include "match.h"
-#include "rec.h"
 #include "rules.h"
 #include "sample.h"
 #include "standardize.h"
@@ -156,13 +155,21 @@ build_workspace(const char *ws_path, char **csv, int n, const ui_console_opts *o
 		fprintf(stderr, "steward demo: %s\n", err.msg);
 		return 1;
 	}
+	stw_rules *rules = NULL;
 	int status = 0;
+	if (stw_rules_load(o->rules, &rules, &err) != STW_OK) {
+		fprintf(stderr, "steward demo: %s\n", err.msg);
+		status = 1;
+	}
+	/* Each import checks its rows against the rules as it loads them. */
 	for (int i = 0; i < n && status == 0; i++) {
 		stw_import_opts io = {0};
 		io.header = -1;
 		io.steward = o->steward;
+		io.check = true;
+		io.rules = rules;
 		stw_import_result res;
-		fprintf(stderr, "steward demo: importing %s\n", strrchr(csv[i], '/') + 1);
+		fprintf(stderr, "steward demo: importing and checking %s\n", strrchr(csv[i], '/') + 1);
 		if (stw_import_file(ws, csv[i], &io, &res, &err) != STW_OK) {
 			fprintf(stderr, "steward demo: %s\n", err.msg);
 			status = 1;
@@ -170,18 +177,9 @@ build_workspace(const char *ws_path, char **csv, int n, const ui_console_opts *o
 			stw_import_result_free(&res);
 		}
 	}
-	stw_rules *rules = NULL;
-	if (status == 0 && stw_rules_load(o->rules, &rules, &err) != STW_OK) {
+	if (status == 0 && stw_check_new(ws, rules, NULL, &err) != STW_OK) {
 		fprintf(stderr, "steward demo: %s\n", err.msg);
 		status = 1;
-	}
-	if (status == 0) {
-		fprintf(stderr, "steward demo: checking the records\n");
-		if (stw_rec_sync(ws, NULL, &err) != STW_OK ||
-		    stw_standardize_run(ws, rules, NULL, &err) != STW_OK) {
-			fprintf(stderr, "steward demo: %s\n", err.msg);
-			status = 1;
-		}
 	}
 	if (status == 0) {
 		fprintf(stderr, "steward demo: matching\n");

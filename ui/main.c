@@ -5,7 +5,7 @@
  *   steward [--mask] [--steward NAME] [--rules FILE] FILE.csv|WORKSPACE
  *
  * A hidden option replays keys on an off-screen terminal for the benchmark:
- *   steward --bench-keys KEYS [--size COLSxROWS] WORKSPACE
+ *   steward --bench-keys KEYS [--bench-each] [--size COLSxROWS] WORKSPACE
  */
 #include "cli.h"
 #include "console.h"
@@ -51,11 +51,20 @@ open_console(ui_console_opts *o, const char *arg)
 		o->path = arg;
 		return ui_console_run(o);
 	}
+	/* The first time, the console imports the file itself, with a
+	 * progress bar that Esc cancels. Without a terminal there is no
+	 * console: the file is imported as `steward import` does, and the
+	 * console then says it needs a terminal. */
 	char *ws_path = workspace_for(arg);
 	int status = 0;
 	if (stat(ws_path, &sb) != 0) {
-		char *argv[] = {"import", ws_path, (char *)arg, NULL};
-		status = cmd_import.run(3, argv);
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+			o->import = arg;
+			o->create = true;
+		} else {
+			char *argv[] = {"import", ws_path, (char *)arg, NULL};
+			status = cmd_import.run(3, argv);
+		}
 	}
 	o->path = ws_path;
 	if (status == 0)
@@ -81,7 +90,7 @@ console_main(int argc, char **argv)
 {
 	ui_console_opts o = {0};
 	const char *steward = NULL, *target = NULL, *bench = NULL, *size = "80x24";
-	bool demo = false, keep = false;
+	bool demo = false, keep = false, each = false;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--mask") == 0) {
@@ -94,6 +103,8 @@ console_main(int argc, char **argv)
 			o.rules = argv[++i];
 		} else if (strcmp(a, "--bench-keys") == 0 && i + 1 < argc) {
 			bench = argv[++i];
+		} else if (strcmp(a, "--bench-each") == 0) {
+			each = true;
 		} else if (strcmp(a, "--size") == 0 && i + 1 < argc) {
 			size = argv[++i];
 		} else if (strcmp(a, "--keep") == 0 && demo) {
@@ -129,7 +140,7 @@ console_main(int argc, char **argv)
 		if (sscanf(size, "%dx%d", &cols, &rows) != 2 || cols < 40 || rows < 10)
 			return usage();
 		o.path = target;
-		return ui_console_bench(&o, bench, rows, cols);
+		return ui_console_bench(&o, bench, rows, cols, each);
 	}
 	return open_console(&o, target);
 }

@@ -354,6 +354,9 @@ dashboard_key(struct ui_state *s, int key)
 		return UI_A_MATCH;
 	case 'P':
 		return UI_A_PROFILE;
+	case 'I':
+		ui_prompt_open(s, UI_PROMPT_IMPORT, NULL);
+		return UI_A_MOVE;
 	case UI_K_ENTER:
 		s->pane = UI_DUPES;
 		return UI_A_MOVE;
@@ -379,7 +382,29 @@ prompt_key(struct ui_state *s, int key)
 			return UI_A_MOVE;
 		ui_list_set(&s->results, 0);
 		return UI_A_SEARCH;
-	case UI_PROMPT_JUMP: return s->edit.len ? UI_A_JUMP : UI_A_MOVE;
+	case UI_PROMPT_JUMP:
+		/* ":import FILE" imports from any pane; anything else is an id. */
+		if (strncmp(s->edit.buf, "import", 6) == 0 &&
+		    (s->edit.buf[6] == ' ' || s->edit.buf[6] == '\0')) {
+			const char *file = s->edit.buf + 6;
+			while (*file == ' ')
+				file++;
+			if (!*file) {
+				ui_status(s, true, "import what? type :import FILE.csv");
+				return UI_A_MOVE;
+			}
+			char path[UI_EDIT_MAX];
+			snprintf(path, sizeof path, "%s", file);
+			ui_edit_set(&s->edit, path);
+			return UI_A_IMPORT;
+		}
+		return s->edit.len ? UI_A_JUMP : UI_A_MOVE;
+	case UI_PROMPT_IMPORT:
+		if (!s->edit.len) {
+			ui_status(s, true, "no file named; nothing imported");
+			return UI_A_MOVE;
+		}
+		return UI_A_IMPORT;
 	case UI_PROMPT_VALUE: return UI_A_SET_VALUE;
 	case UI_PROMPT_EDIT: return UI_A_EDIT;
 	case UI_PROMPT_PURGE:
@@ -504,7 +529,7 @@ ui_state_keys(const struct ui_state *s)
 	case UI_MODE_NORMAL: break;
 	}
 	switch (s->pane) {
-	case UI_DASHBOARD: return "1-5 Tab panes  Enter review  M match again  P profile  / search  ? help  q quit";
+	case UI_DASHBOARD: return "Enter review  M match again  I import CSV  P profile  / search  ? help  q quit";
 	case UI_DUPES:
 		if (s->detail)
 			return "←→ record Enter pick e type m master a accept r reject x split"

@@ -55,6 +55,7 @@ enum ui_prompt {
 	UI_PROMPT_EDIT,   /* a field's new value (Incomplete) */
 	UI_PROMPT_PURGE,  /* the reason for a purge */
 	UI_PROMPT_FOLDER, /* the export folder */
+	UI_PROMPT_IMPORT, /* a CSV file to import (Dashboard I) */
 };
 
 /* What the main loop must do after a key. */
@@ -82,6 +83,7 @@ enum ui_act {
 	UI_A_EXPORT,      /* into export_dir */
 	UI_A_MATCH,       /* match again, with progress */
 	UI_A_PROFILE,     /* compute the quality profile now */
+	UI_A_IMPORT,      /* import the CSV file edit.buf, with progress */
 	UI_A_CLICK,       /* a mouse click at click_y, click_x (resolved by the view) */
 };
 

@@ -182,7 +182,7 @@ dashboard_draw(struct ui_app *a, int top, int height)
 	ui_putf(a, last - 1, 2, a->st.cols - 2, A_NORMAL, "%lld fixes proposed (3 Incomplete).  "
 	        "Audit trail: %lld entries (4 Log).", (long long)c->proposals, (long long)c->audit);
 	ui_put(a, last, 2, a->st.cols - 2, "Enter: review the duplicates.  M: match again.  "
-	       "P: profile again.", A_NORMAL);
+	       "P: profile.  I: import a CSV.", A_NORMAL);
 }
 
 const struct ui_view ui_view_dashboard = {

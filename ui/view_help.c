@@ -21,7 +21,7 @@ static const char *const help[] = {
 	"  A apply every fix of the rule (asks first)   X purge the record (reason)",
 	"  Editor: ←→ Home End ^A ^E  Backspace Del  ^U ^K ^W  Enter ok  Esc cancel",
 	"Log: f action filter  w steward filter  c clear.   Export: e folder  Enter run",
-	"Dashboard: Enter review duplicates  M match again",
+	"Dashboard: Enter review  M match again  P profile  I, :import FILE  import CSV",
 	NULL,
 };
 

@@ -506,6 +506,8 @@ typedef struct {
 	const char  *at;     /* phase that sets the flag */
 	int          calls;
 	bool         saw_at;
+	int64_t      min_done;  /* set the flag once done reaches this */
+	int          later;     /* calls of another phase after the flag was set */
 } cancel_ctx;
 
 static void
@@ -515,7 +517,9 @@ cancel_progress(void *ctx, const char *entity, const char *phase, int64_t done, 
 	(void)entity;
 	cr_assert(total == 0 || done <= total);
 	c->calls++;
-	if (!strcmp(phase, c->at)) {
+	if (c->cancel && strcmp(phase, c->at))
+		c->later++;
+	if (!strcmp(phase, c->at) && done >= c->min_done) {
 		c->saw_at = true;
 		c->cancel = 1;
 	}
@@ -568,6 +572,16 @@ Test(match_run, cancel_keeps_previous_results)
 		cr_assert_str_eq(after, before, "cancelled at %s", phases[k]);
 		free(after);
 	}
+	/* Loading the records reports its progress and stops there: the run
+	 * goes no further (no "block" phase). */
+	cancel_ctx l = {.at = "prepare", .min_done = 1};
+	stw_match_opts lo = {.progress = cancel_progress, .progress_ctx = &l, .cancel = &l.cancel};
+	cr_assert_eq(stw_match_run(ws, r, &lo, &res, &err), STW_ECANCEL);
+	cr_assert(l.saw_at, "no progress while loading the records");
+	cr_assert_eq(l.later, 0, "the run went on after the load was cancelled");
+	char *loaded = cluster_snapshot(ws);
+	cr_assert_str_eq(loaded, before);
+	free(loaded);
 	/* Without the flag set the run stores the same results again. */
 	cancel_ctx c = {.at = "none"};
 	stw_match_opts o = {.progress = cancel_progress, .progress_ctx = &c, .cancel = &c.cancel};

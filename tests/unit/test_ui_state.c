@@ -284,3 +284,59 @@ Test(ui_state, bars_fit_80_columns)
 		cr_assert_leq(cols, 79, "pane %d: %s", p, k);
 	}
 }
+
+static void
+type(const char *text)
+{
+	for (const char *p = text; *p; p++)
+		ui_key(&s, (unsigned char)*p);
+}
+
+Test(ui_state, dashboard_import_asks_for_a_file)
+{
+	ui_key(&s, '1');
+	cr_assert(strstr(ui_state_keys(&s), "I import") != NULL);
+	cr_assert_eq(ui_key(&s, 'I'), UI_A_MOVE);
+	cr_assert_eq(s.mode, UI_MODE_PROMPT);
+	cr_assert_eq(s.prompt, UI_PROMPT_IMPORT);
+	type("new.csv");
+	cr_assert_eq(ui_key(&s, UI_K_ENTER), UI_A_IMPORT);
+	cr_assert_str_eq(s.edit.buf, "new.csv");
+	cr_assert_eq(s.mode, UI_MODE_NORMAL);
+	cr_assert_eq(s.pane, UI_DASHBOARD);
+	/* Esc, or no file, imports nothing. */
+	ui_key(&s, 'I');
+	type("x.csv");
+	cr_assert_eq(ui_key(&s, UI_K_ESC), UI_A_MOVE);
+	cr_assert_eq(s.mode, UI_MODE_NORMAL);
+	ui_key(&s, 'I');
+	cr_assert_eq(ui_key(&s, UI_K_ENTER), UI_A_MOVE);
+	cr_assert(s.status_error);
+	cr_assert(strstr(s.status, "nothing imported") != NULL, "%s", s.status);
+	/* I means nothing on the other panes. */
+	ui_key(&s, '2');
+	cr_assert_eq(ui_key(&s, 'I'), UI_A_NONE);
+}
+
+Test(ui_state, colon_import_from_any_pane)
+{
+	ui_key(&s, '3');
+	ui_key(&s, ':');
+	type("import  dir/my file.csv");
+	cr_assert_eq(ui_key(&s, UI_K_ENTER), UI_A_IMPORT);
+	cr_assert_str_eq(s.edit.buf, "dir/my file.csv");
+	cr_assert_eq(s.pane, UI_INCOMPLETE);
+	/* Without a file it says how. */
+	ui_key(&s, ':');
+	type("import");
+	cr_assert_eq(ui_key(&s, UI_K_ENTER), UI_A_MOVE);
+	cr_assert(s.status_error);
+	cr_assert(strstr(s.status, ":import FILE") != NULL, "%s", s.status);
+	/* Ids still jump; a word that only starts like it is no import. */
+	ui_key(&s, ':');
+	type("c12");
+	cr_assert_eq(ui_key(&s, UI_K_ENTER), UI_A_JUMP);
+	ui_key(&s, ':');
+	type("imports.csv");
+	cr_assert_eq(ui_key(&s, UI_K_ENTER), UI_A_JUMP);
+}
