@@ -13,6 +13,7 @@
 #include "check_memo.h"
 #include "util.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,12 @@ stw_check_ctx_init(stw_check_ctx *ctx, const stw_field_rules *fr, const char *de
 	snprintf(ctx->default_country, sizeof ctx->default_country, "%s",
 	         default_country && *default_country ? default_country : "US");
 	ctx->date_order = date_order_mdy ? STW_DATE_MDY : STW_DATE_DMY;
+	/* Most values start with a byte no junk value starts with (see is_junk). */
+	for (size_t i = 0; fr && i < fr->njunk; i++) {
+		unsigned char c = (unsigned char)fr->junk[i][0];
+		ctx->junk_first[c >> 5] |= 1u << (c & 31);
+	}
+	ctx->junk_filter = fr != NULL;
 	const char *env = getenv("STEWARD_TODAY");
 	long days;
 	if (env && strlen(env) == 10 && stw_check_iso_days(env, &days)) {
@@ -81,14 +88,101 @@ stw_check_ctx_init(stw_check_ctx *ctx, const stw_field_rules *fr, const char *de
 
 /* ==== Output ==== */
 
+/*
+ * The text arena: the after and message strings of one record are carved
+ * from a chunk that the next record reuses, so that once the chunk is large
+ * enough a record costs no allocation. A record that overflows it chains a
+ * larger chunk; the next reset replaces the chain by one chunk of their
+ * total size.
+ */
+struct stw_check_chunk {
+	stw_check_chunk *next; /* an older, full chunk, or NULL */
+	size_t           used;
+	size_t           size;
+	char             data[];
+};
+
+#define CHUNK_MIN 1024
+
+static void
+text_free(stw_check_out *out)
+{
+	for (stw_check_chunk *c = out->text, *next; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	out->text = NULL;
+}
+
+static void
+text_reset(stw_check_out *out)
+{
+	stw_check_chunk *c = out->text;
+	if (c && c->next) {
+		size_t total = 0;
+		for (stw_check_chunk *k = c; k; k = k->next)
+			total += k->size;
+		text_free(out);
+		c = stw_xmalloc(sizeof *c + total);
+		c->next = NULL;
+		c->size = total;
+		out->text = c;
+	}
+	if (c)
+		c->used = 0;
+}
+
+/* n bytes of the arena, valid until the next reset. */
+static char *
+text_alloc(stw_check_out *out, size_t n)
+{
+	stw_check_chunk *c = out->text;
+	if (!c || c->size - c->used < n) {
+		size_t size = c ? c->size * 2 : CHUNK_MIN;
+		if (size < n)
+			size = n;
+		stw_check_chunk *nc = stw_xmalloc(sizeof *nc + size);
+		nc->next = c;
+		nc->used = 0;
+		nc->size = size;
+		out->text = c = nc;
+	}
+	char *p = c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+/*
+ * The concatenation of the strings given (the list ends with NULL), in the
+ * arena. Messages are built this way rather than with printf because this
+ * runs for every finding and proposal of every record.
+ */
+static char * __attribute__((sentinel))
+text_cat(stw_check_out *out, ...)
+{
+	va_list ap;
+	size_t n = 0;
+	va_start(ap, out);
+	for (const char *s; (s = va_arg(ap, const char *)) != NULL;)
+		n += strlen(s);
+	va_end(ap);
+	char *p = text_alloc(out, n + 1), *q = p;
+	va_start(ap, out);
+	for (const char *s; (s = va_arg(ap, const char *)) != NULL;) {
+		size_t k = strlen(s);
+		memcpy(q, s, k);
+		q += k;
+	}
+	va_end(ap);
+	*q = '\0';
+	return p;
+}
+
 static void
 out_reset(stw_check_out *out, size_t nfields)
 {
-	for (size_t i = 0; i < out->nprops; i++)
-		free(out->props[i].after);
-	for (size_t i = 0; i < out->nfinds; i++)
-		free(out->finds[i].message);
 	out->nprops = out->nfinds = 0;
+	text_reset(out);
 	if (out->nstate < nfields) {
 		out->state = stw_xrealloc(out->state, nfields * sizeof *out->state);
 		out->nstate = nfields;
@@ -101,7 +195,7 @@ stw_check_out_free(stw_check_out *out)
 {
 	if (!out)
 		return;
-	out_reset(out, 0);
+	text_free(out);
 	free(out->props);
 	free(out->finds);
 	free(out->state);
@@ -120,7 +214,7 @@ add_prop(stw_check_out *out, int field, const char *rule, bool safe, const char 
 	p->field = field;
 	p->rule = rule;
 	p->safe = safe;
-	p->after = after && *after ? stw_xstrdup(after) : NULL;
+	p->after = after && *after ? text_cat(out, after, (char *)NULL) : NULL;
 	/* snprintf's truncation, without formatting: this runs per proposal */
 	size_t n = why ? strlen(why) : 0;
 	if (n >= sizeof p->why)
@@ -130,6 +224,7 @@ add_prop(stw_check_out *out, int field, const char *rule, bool safe, const char 
 	p->why[n] = '\0';
 }
 
+/* Adds a finding whose message is already in the arena. */
 static void
 add_find(stw_check_out *out, int field, const char *rule, const char *severity, char *message)
 {
@@ -158,6 +253,25 @@ clip(const char *v, char out[72])
 		n--;
 	memcpy(out, v, n);
 	memcpy(out + n, "...", 4);
+}
+
+/* The decimal form of v into out, as printf's %ld writes it. */
+static void
+long_text(long v, char out[24])
+{
+	char tmp[24];
+	size_t n = 0;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	size_t k = 0;
+	if (v < 0)
+		out[k++] = '-';
+	while (n)
+		out[k++] = tmp[--n];
+	out[k] = '\0';
 }
 
 /* ==== Small tests ==== */
@@ -189,11 +303,29 @@ in_list(char *const *list, size_t n, const char *key)
 	return false;
 }
 
+/*
+ * True when v, trimmed and lower-cased, is one of the junk values. A value
+ * whose key starts with a byte that no junk value starts with is none,
+ * and that is most values, so they are not copied.
+ */
 static bool
-is_junk(const stw_field_rules *fr, const char *v)
+is_junk(const stw_check_ctx *ctx, const char *v)
 {
+	const stw_field_rules *fr = ctx->fr;
+	if (!fr->njunk)
+		return false;
+	if (ctx->junk_filter) {
+		const char *s = v;
+		while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+			s++;
+		unsigned char c = (unsigned char)*s;
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		if (!(ctx->junk_first[c >> 5] & (1u << (c & 31))))
+			return false;
+	}
 	char key[64];
-	return fr->njunk && lower_key(v, key, sizeof key) && in_list(fr->junk, fr->njunk, key);
+	return lower_key(v, key, sizeof key) && in_list(fr->junk, fr->njunk, key);
 }
 
 /* True when v might hold whitespace that stw_std_whitespace would change. */
@@ -413,8 +545,8 @@ check_email(rec_state *rs, int i, const char *email)
 			char c[72];
 			clip(email, c);
 			add_find(rs->out, -1, "placeholder", "warning",
-			         stw_xasprintf("placeholder or test record (%s '%s'): proposed for purge",
-			                       fr->fields[i].name, c));
+			         text_cat(rs->out, "placeholder or test record (", fr->fields[i].name,
+			                  " '", c, "'): proposed for purge", (char *)NULL));
 		}
 		rs->out->placeholder = true;
 		return;
@@ -425,7 +557,8 @@ check_email(rec_state *rs, int i, const char *email)
 		char c[72];
 		clip(email, c);
 		add_find(rs->out, i, "role_email", "warning",
-		         stw_xasprintf("'%s' is a role account, not a person's address", c));
+		         text_cat(rs->out, "'", c, "' is a role account, not a person's address",
+		                  (char *)NULL));
 	}
 }
 
@@ -437,10 +570,15 @@ check_stale(rec_state *rs, int i, const char *iso)
 	if (!stw_check_iso_days(iso, &days) || ctx->today_days - days <= ctx->fr->stale_days)
 		return;
 	rs->out->stale = true;
-	if (rs->what & STW_CHECK_FIND)
+	if (rs->what & STW_CHECK_FIND) {
+		char since[11], limit[24];
+		memcpy(since, iso, 10); /* stw_check_iso_days checked these ten */
+		since[10] = '\0';
+		long_text(ctx->fr->stale_days, limit);
 		add_find(rs->out, i, "stale", "warning",
-		         stw_xasprintf("no activity since %.10s, more than %ld days before %s: "
-		                       "proposed for purge", iso, ctx->fr->stale_days, ctx->today));
+		         text_cat(rs->out, "no activity since ", since, ", more than ", limit,
+		                  " days before ", ctx->today, ": proposed for purge", (char *)NULL));
+	}
 }
 
 static void
@@ -456,10 +594,10 @@ check_field(rec_state *rs, int i, const char *v)
 		out->state[i] = STW_FS_EMPTY;
 		if (find && f->required)
 			add_find(out, i, "missing_required", "error",
-			         stw_xstrdup("required field is empty"));
+			         text_cat(out, "required field is empty", (char *)NULL));
 		return;
 	}
-	if (f->junk && is_junk(ctx->fr, v)) {
+	if (f->junk && is_junk(ctx, v)) {
 		out->state[i] = STW_FS_JUNK;
 		clip(v, c);
 		if (propose)
@@ -467,13 +605,19 @@ check_field(rec_state *rs, int i, const char *v)
 		if (find)
 			add_find(out, i, f->required ? "missing_required" : "junk_value",
 			         f->required ? "error" : "warning",
-			         stw_xasprintf(f->required ? "required field holds the junk value '%s'"
-			                                   : "junk value '%s' counts as missing", c));
+			         f->required ? text_cat(out, "required field holds the junk value '", c,
+			                                "'", (char *)NULL)
+			                     : text_cat(out, "junk value '", c, "' counts as missing",
+			                                (char *)NULL));
 		return;
 	}
 	out->state[i] = STW_FS_VALID;
 	const char *norm = v; /* the value in standard form, when it has one */
-	stw_std_result own = {0};
+	/* A fresh result, set member by member: zeroing why costs on every field. */
+	stw_std_result own;
+	own.status = STW_STD_SAME;
+	own.value = own.extra = NULL;
+	own.why[0] = '\0';
 	const stw_std_result *res = &own;
 	if (f->type != STW_FT_ID) {
 		if (text_like(f->type) && mojibake_cue(v)) {
@@ -493,7 +637,7 @@ check_field(rec_state *rs, int i, const char *v)
 				add_prop(out, i, "whitespace", true, NULL, "only blanks");
 			if (find && f->required)
 				add_find(out, i, "missing_required", "error",
-				         stw_xstrdup("required field holds only blanks"));
+				         text_cat(out, "required field holds only blanks", (char *)NULL));
 			stw_std_result_free(&own);
 			return;
 		case STW_STD_INVALID:
@@ -501,15 +645,15 @@ check_field(rec_state *rs, int i, const char *v)
 			if (find) {
 				clip(v, c);
 				add_find(out, i, invalid_rule(f->type), invalid_severity(f->type),
-				         stw_xasprintf("'%s': %s", c, res->why[0] ? res->why : "not valid"));
+				         text_cat(out, "'", c, "': ", res->why[0] ? res->why : "not valid",
+				                  (char *)NULL));
 			}
 			break;
 		case STW_STD_CHANGED:
 		case STW_STD_SUGGEST: {
 			const char *after = res->value;
-			char *joined = NULL;
 			if (f->type == STW_FT_PHONE && res->extra && *res->extra)
-				after = joined = stw_xasprintf("%s;ext=%s", res->value, res->extra);
+				after = text_cat(out, res->value, ";ext=", res->extra, (char *)NULL);
 			if (strcmp(after, v) != 0) {
 				const char *rule = change_rule(f->type, res->status);
 				if (res->status == STW_STD_CHANGED && propose && ws_suspect(v) &&
@@ -524,7 +668,6 @@ check_field(rec_state *rs, int i, const char *v)
 					add_prop(out, i, rule, res->status == STW_STD_CHANGED, after,
 					         res->why[0] ? res->why : rule);
 			}
-			free(joined);
 			if (res->status == STW_STD_CHANGED)
 				norm = res->value;
 			break;
@@ -541,7 +684,7 @@ check_field(rec_state *rs, int i, const char *v)
 				if (find) {
 					clip(v, c);
 					add_find(out, i, "invalid_url", "warning",
-					         stw_xasprintf("'%s': %s", c, why));
+					         text_cat(out, "'", c, "': ", why, (char *)NULL));
 				}
 			}
 		}
@@ -556,7 +699,8 @@ rules:
 		if (find) {
 			clip(v, c);
 			add_find(out, i, "pattern_mismatch", "error",
-			         stw_xasprintf("'%s' does not match the pattern %s", c, f->pattern_src));
+			         text_cat(out, "'", c, "' does not match the pattern ", f->pattern_src,
+			                  (char *)NULL));
 		}
 	}
 	if (f->allowed) {
@@ -568,7 +712,8 @@ rules:
 			if (find) {
 				clip(v, c);
 				add_find(out, i, "not_allowed", "error",
-				         stw_xasprintf("'%s' is not one of the allowed values", c));
+				         text_cat(out, "'", c, "' is not one of the allowed values",
+				                  (char *)NULL));
 			}
 		}
 	}
@@ -600,7 +745,7 @@ check_names(rec_state *rs, const char *const *values)
 		    in_list(fr->placeholder_names, fr->nplaceholder_names, key)) {
 			hits++;
 			which = values[i];
-		} else if (!is_junk(fr, values[i])) {
+		} else if (!is_junk(rs->ctx, values[i])) {
 			return;
 		}
 	}
@@ -611,7 +756,8 @@ check_names(rec_state *rs, const char *const *values)
 		char c[72];
 		clip(which, c);
 		add_find(rs->out, -1, "placeholder", "warning",
-		         stw_xasprintf("placeholder or test record (name '%s'): proposed for purge", c));
+		         text_cat(rs->out, "placeholder or test record (name '", c,
+		                  "'): proposed for purge", (char *)NULL));
 	}
 }
 
@@ -635,7 +781,7 @@ stw_check_record_memo(const stw_check_ctx *ctx, stw_check_memo *memo,
 		if (fr->stale_field && fr->fields[i].name == fr->stale_field)
 			rs.stale_idx = (int)i;
 	}
-	if (rs.country && fr->njunk && is_junk(fr, rs.country))
+	if (rs.country && fr->njunk && is_junk(ctx, rs.country))
 		rs.country = NULL;
 	for (size_t i = 0; i < fr->nfields; i++)
 		check_field(&rs, (int)i, values[i]);

@@ -24,6 +24,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "std.h"
 #include "validate_rules.h"
@@ -42,13 +43,15 @@ typedef struct {
 	stw_date_order         date_order;
 	char                   today[11];    /* reference day for staleness, YYYY-MM-DD */
 	long                   today_days;   /* the same as days since 1970-01-01 */
+	bool                   junk_filter;  /* junk_first is set */
+	uint32_t               junk_first[8]; /* bit set of the junk values' first bytes */
 } stw_check_ctx;
 
 typedef struct {
 	int         field; /* index in fr->fields */
 	const char *rule;  /* static */
 	bool        safe;  /* kind: safe (true) or suggest */
-	char       *after; /* owned; NULL: empty the field */
+	char       *after; /* in the out's text arena; NULL: empty the field */
 	char        why[160];
 } stw_check_prop;
 
@@ -56,9 +59,17 @@ typedef struct {
 	int         field;    /* index in fr->fields, or -1 for the whole record */
 	const char *rule;     /* static */
 	const char *severity; /* "error", "warning" or "info" (static) */
-	char       *message;  /* owned */
+	char       *message;  /* in the out's text arena */
 } stw_check_find;
 
+/* A block of the text arena of a stw_check_out (internal to check.c). */
+typedef struct stw_check_chunk stw_check_chunk;
+
+/*
+ * The result of checking one record. The strings of props and finds live
+ * in an arena that the out owns: they stay valid until the out is checked
+ * again or freed, so copy them to keep them longer.
+ */
 typedef struct {
 	stw_check_prop *props;
 	size_t          nprops, cprops;
@@ -68,6 +79,7 @@ typedef struct {
 	size_t          nstate;
 	bool            stale;       /* the staleness rule holds */
 	bool            placeholder; /* a placeholder or test record */
+	stw_check_chunk *text;       /* arena of after and message strings; owned */
 } stw_check_out;
 
 /* What stw_check_record computes besides the field states. */

@@ -8,7 +8,8 @@
  * engine turns each result into a proposal (record, field, before, after,
  * rule) that a person accepts or rejects. They keep no shared state, so they
  * can be called from any thread (the country lookup keeps a small cache of
- * its pure answers per thread, which only saves time).
+ * its pure answers per thread, and the hash indexes of the word tables are
+ * built once, under a lock, on first use; both only save time).
  *
  * Every standardizer takes a NUL-terminated UTF-8 string (NULL is treated as
  * empty), never reads past its NUL, and fills a caller-provided

@@ -61,14 +61,18 @@ static const char *const small_words[] = {
 	"der", "und", "et", "y", "en", "an", "in", "on", "at", "by", "to", "a",
 };
 
-static bool
-in_list(const char *w, const char *const *list, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(w, list[i]) == 0)
-			return true;
-	return false;
-}
+static stw_stdi_words suffix_index = {.table = suffixes, .n = COUNT(suffixes),
+                                      .stride = sizeof suffixes[0]};
+static stw_stdi_words suffix_case_index = {.table = suffix_case, .n = COUNT(suffix_case),
+                                           .stride = sizeof suffix_case[0]};
+static stw_stdi_words small_index = {.table = small_words, .n = COUNT(small_words),
+                                     .stride = sizeof small_words[0]};
+
+_Static_assert(COUNT(suffixes) <= STW_STDI_WORDS_SLOTS / 2, "suffixes fit the index");
+_Static_assert(COUNT(suffix_case) <= STW_STDI_WORDS_SLOTS / 2, "suffix_case fits the index");
+
+/* The longest entry of suffixes, in bytes: a longer run of tokens is none. */
+#define SUFFIX_MAX_LEN 32
 
 /* ==== Key tokens ==== */
 
@@ -76,26 +80,35 @@ typedef struct {
 	char *buf;     /* the folded text, cut into tokens in place */
 	char **tok;
 	size_t n;
+	/* Most names fit these, which spares two allocations per name. */
+	char  buf_small[128];
+	char *tok_small[16];
 } tokens;
 
 static void
 tokenize(const char *s, tokens *tk)
 {
-	stw_buf b = STW_BUF_INIT;
-	for (const char *p = s; *p; p++) {
-		if (*p == '&')
-			stw_buf_adds(&b, " and ");
-		else
-			stw_buf_addc(&b, *p);
+	if (strchr(s, '&')) {
+		stw_buf b = STW_BUF_INIT;
+		for (const char *p = s; *p; p++) {
+			if (*p == '&')
+				stw_buf_adds(&b, " and ");
+			else
+				stw_buf_addc(&b, *p);
+		}
+		char *tmp = stw_buf_take(&b);
+		tk->buf = stw_std_fold_opts(tmp, STW_FOLD_PUNCT);
+		free(tmp);
+	} else if (stw_stdi_fold_ascii(s, STW_FOLD_PUNCT, tk->buf_small, sizeof tk->buf_small)) {
+		tk->buf = tk->buf_small;
+	} else {
+		tk->buf = stw_std_fold_opts(s, STW_FOLD_PUNCT);
 	}
-	char *tmp = stw_buf_take(&b);
-	tk->buf = stw_std_fold_opts(tmp, STW_FOLD_PUNCT);
-	free(tmp);
 	size_t cap = 1;
 	for (char *p = tk->buf; *p; p++)
 		if (*p == ' ')
 			cap++;
-	tk->tok = stw_xcalloc(cap, sizeof *tk->tok);
+	tk->tok = cap <= COUNT(tk->tok_small) ? tk->tok_small : stw_xcalloc(cap, sizeof *tk->tok);
 	tk->n = 0;
 	if (!*tk->buf)
 		return;
@@ -111,8 +124,10 @@ tokenize(const char *s, tokens *tk)
 static void
 tokens_free(tokens *tk)
 {
-	free(tk->buf);
-	free(tk->tok);
+	if (tk->buf != tk->buf_small)
+		free(tk->buf);
+	if (tk->tok != tk->tok_small)
+		free(tk->tok);
 }
 
 /* Joins tokens [from, to) with spaces into a new string. */
@@ -135,11 +150,24 @@ suffix_tokens(const tokens *tk)
 	size_t max = tk->n > 1 ? tk->n - 1 : 0;
 	if (max > SUFFIX_MAX_TOKENS)
 		max = SUFFIX_MAX_TOKENS;
+	if (!max)
+		return 0;
+	/*
+	 * The last k tokens joined with spaces are the end of the folded text,
+	 * where tokenize() put a NUL for each space: copy that span and put the
+	 * spaces back.
+	 */
+	const char *last = tk->tok[tk->n - 1];
+	const char *end = last + strlen(last);
 	for (size_t k = max; k >= 1; k--) {
-		char *s = join(tk->tok, tk->n - k, tk->n);
-		bool hit = in_list(s, suffixes, COUNT(suffixes));
-		free(s);
-		if (hit)
+		const char *from = tk->tok[tk->n - k];
+		size_t len = (size_t)(end - from);
+		if (len > SUFFIX_MAX_LEN)
+			continue;
+		char span[SUFFIX_MAX_LEN + 1];
+		for (size_t i = 0; i < len; i++)
+			span[i] = from[i] ? from[i] : ' ';
+		if (stw_stdi_words_find(&suffix_index, span, len) >= 0)
 			return k;
 	}
 	return 0;
@@ -170,8 +198,11 @@ stw_std_company_key(const char *in, char **suffix)
 static char *
 tidy_punct(const char *in)
 {
-	char *t = stw_stdi_tidy(in);
+	char small[128];
+	char *t = stw_stdi_tidy_in(in, small, sizeof small);
 	stw_buf b = STW_BUF_INIT;
+	stw_buf_reserve(&b, strlen(t) + 8);
+	b.data[0] = '\0';
 	for (const char *p = t; *p; p++) {
 		if (*p == ' ' && p[1] == ',')
 			continue;
@@ -179,7 +210,8 @@ tidy_punct(const char *in)
 		if (*p == ',' && stw_stdi_is_alpha((unsigned char)p[1]))
 			stw_buf_addc(&b, ' ');
 	}
-	free(t);
+	if (t != small)
+		free(t);
 	return stw_buf_take(&b);
 }
 
@@ -255,13 +287,13 @@ recase(char **words, size_t n, size_t suffix_from)
 		const char *form = NULL;
 		if (i >= suffix_from) {
 			/* a trailing comma is not part of the word's form */
-			for (size_t k = 0; k < COUNT(suffix_case) && !form; k++)
-				if (strcmp(w, suffix_case[k].lower) == 0)
-					form = suffix_case[k].form;
+			int k = stw_stdi_words_find(&suffix_case_index, w, strlen(w));
+			if (k >= 0)
+				form = suffix_case[k].form;
 		}
 		if (form)
 			stw_buf_adds(&b, form);
-		else if (i > 0 && in_list(w, small_words, COUNT(small_words)))
+		else if (i > 0 && stw_stdi_words_has(&small_index, w))
 			stw_buf_adds(&b, w);
 		else
 			title_word(&b, w);
@@ -305,9 +337,17 @@ stw_std_company(const char *in, stw_std_result *out)
 	size_t up = 0, lo = 0, letters = 0, longest = 0, run = 0;
 	for (const char *p = t; *p;) {
 		uint32_t cp;
-		p += stw_stdi_decode(p, &cp);
-		bool u = cp != STW_STDI_BAD && stw_stdi_is_upper(cp);
-		bool l = cp != STW_STDI_BAD && stw_stdi_is_lower(cp);
+		bool u, l;
+		if ((unsigned char)*p < 0x80) {
+			/* ASCII: only A-Z and a-z have a case */
+			cp = (unsigned char)*p++;
+			u = cp >= 'A' && cp <= 'Z';
+			l = cp >= 'a' && cp <= 'z';
+		} else {
+			p += stw_stdi_decode(p, &cp);
+			u = cp != STW_STDI_BAD && stw_stdi_is_upper(cp);
+			l = cp != STW_STDI_BAD && stw_stdi_is_lower(cp);
+		}
 		up += u;
 		lo += l;
 		if (u || l) {
@@ -326,30 +366,28 @@ stw_std_company(const char *in, stw_std_result *out)
 		cand = recase(words, nw, suffix_from);
 		st = STW_STD_SUGGEST;
 	}
-	if (!cand)
-		cand = stw_xstrdup(t);
+	const char *form = cand ? cand : t; /* the display form */
 
-	stw_stdi_same_or_changed(out, in, cand);
+	stw_stdi_same_or_changed(out, in, form);
 	if (out->status == STW_STD_CHANGED) {
-		bool recased = strcmp(cand, t) != 0;
+		bool recased = strcmp(form, t) != 0;
 		if (st == STW_STD_SUGGEST && recased) {
 			out->status = STW_STD_SUGGEST;
-			stw_stdi_why(out, "name in capitals recased; check acronyms");
+			stw_stdi_why_cat(out, "name in capitals recased; check acronyms", (char *)NULL);
 		} else {
-			stw_stdi_why(out, recased ? "company name recased" : "whitespace tidied");
+			stw_stdi_why_cat(out, recased ? "company name recased" : "whitespace tidied",
+			                 (char *)NULL);
 		}
 	}
 	if (suffix_from < nw) {
 		/* the suffix as written in the display form */
-		char *disp = stw_xstrdup(cand);
-		char *p = disp;
+		const char *p = form;
 		for (size_t i = 0; i < suffix_from && p; i++) {
 			p = strchr(p, ' ');
 			if (p)
 				p++;
 		}
 		out->extra = stw_xstrdup(p ? p : "");
-		free(disp);
 	}
 	free(cand);
 	free(words);

@@ -546,32 +546,78 @@ check(parsed_date *pd, stw_std_result *out)
 	return true;
 }
 
+/* Writes v (0..99) as printf's %02d does; returns the end. */
+static char *
+put2(char *p, int v)
+{
+	p[0] = (char)('0' + v / 10);
+	p[1] = (char)('0' + v % 10);
+	return p + 2;
+}
+
+/*
+ * The ISO form of pd into buf (40 bytes): "%04d-%02d-%02d", and with_time
+ * "T%02d:%02d:%02d" and "Z" for a zone. Formatted by hand, since every
+ * date of every record comes here; printf only for fields out of the
+ * ranges that a checked date keeps to.
+ */
+static void
+format_iso(const parsed_date *pd, bool with_time, char buf[40])
+{
+	if (pd->y < 0 || pd->y > 9999 || pd->m < 0 || pd->m > 99 || pd->d < 0 || pd->d > 99 ||
+	    pd->hh < 0 || pd->hh > 99 || pd->mi < 0 || pd->mi > 99 || pd->ss < 0 || pd->ss > 99) {
+		if (with_time)
+			snprintf(buf, 40, "%04d-%02d-%02dT%02d:%02d:%02d%s", pd->y, pd->m, pd->d,
+			         pd->hh, pd->mi, pd->ss, pd->has_zone ? "Z" : "");
+		else
+			snprintf(buf, 40, "%04d-%02d-%02d", pd->y, pd->m, pd->d);
+		return;
+	}
+	char *p = put2(put2(buf, pd->y / 100), pd->y % 100); /* %04d of 0..9999 */
+	*p++ = '-';
+	p = put2(p, pd->m);
+	*p++ = '-';
+	p = put2(p, pd->d);
+	if (with_time) {
+		*p++ = 'T';
+		p = put2(p, pd->hh);
+		*p++ = ':';
+		p = put2(p, pd->mi);
+		*p++ = ':';
+		p = put2(p, pd->ss);
+		if (pd->has_zone)
+			*p++ = 'Z';
+	}
+	*p = '\0';
+}
+
 static void
 standardize(const char *in, stw_date_order pref, bool with_time, stw_std_result *out)
 {
-	char *t = stw_std_fold(in);
+	/* Dates are short: fold on the stack unless the value is not ASCII. */
+	char small[64];
+	char *t = stw_stdi_fold_ascii(in ? in : "", 0, small, sizeof small) ? small
+	                                                                    : stw_std_fold(in);
 	parsed_date pd;
 	if (!*t) {
 		stw_stdi_set(out, STW_STD_EMPTY, NULL);
-		free(t);
+		if (t != small)
+			free(t);
 		return;
 	}
 	stw_stdi_set(out, STW_STD_INVALID, NULL);
 	if (!parse(t, pref, &pd, out) || !check(&pd, out)) {
 		if (!out->why[0])
 			stw_stdi_why(out, "unrecognised date format");
-		free(t);
+		if (t != small)
+			free(t);
 		return;
 	}
 	char buf[40];
-	if (with_time && pd.has_time)
-		snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%s", pd.y, pd.m,
-		         pd.d, pd.hh, pd.mi, pd.ss, pd.has_zone ? "Z" : "");
-	else
-		snprintf(buf, sizeof buf, "%04d-%02d-%02d", pd.y, pd.m, pd.d);
+	format_iso(&pd, with_time && pd.has_time, buf);
 	if (pd.guess) {
 		stw_stdi_set(out, STW_STD_SUGGEST, buf);
-		stw_stdi_why(out, "%s; check it is meant as a date", pd.note);
+		stw_stdi_why_cat(out, pd.note, "; check it is meant as a date", (char *)NULL);
 	} else {
 		stw_stdi_same_or_changed(out, in, buf);
 		if (out->status == STW_STD_CHANGED) {
@@ -579,14 +625,15 @@ standardize(const char *in, stw_date_order pref, bool with_time, stw_std_result 
 			                    (pd.shifted ? "moved to UTC, time dropped" : "time dropped") :
 			                    pd.shifted ? "moved to UTC" : "";
 			if (pd.note[0] && extra[0])
-				stw_stdi_why(out, "%s; %s", pd.note, extra);
+				stw_stdi_why_cat(out, pd.note, "; ", extra, (char *)NULL);
 			else if (pd.note[0] || extra[0])
-				stw_stdi_why(out, "%s", pd.note[0] ? pd.note : extra);
+				stw_stdi_why_cat(out, pd.note[0] ? pd.note : extra, (char *)NULL);
 			else
-				stw_stdi_why(out, "date written as ISO 8601");
+				stw_stdi_why_cat(out, "date written as ISO 8601", (char *)NULL);
 		}
 	}
-	free(t);
+	if (t != small)
+		free(t);
 }
 
 void

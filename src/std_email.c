@@ -9,6 +9,7 @@
  */
 #include "std_internal.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,14 +102,33 @@ static const char *const junk_words[] = {
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static bool
-in_list(const char *w, const char *const *list, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(w, list[i]) == 0)
-			return true;
-	return false;
-}
+/* Hash indexes of the tables: every address of every record is looked up. */
+static stw_stdi_words domain_typo_index = {.table = domain_typos, .n = COUNT(domain_typos),
+                                           .stride = sizeof domain_typos[0]};
+static stw_stdi_words tld_typo_index = {.table = tld_typos, .n = COUNT(tld_typos),
+                                        .stride = sizeof tld_typos[0]};
+static stw_stdi_words popular_index = {.table = popular_domains, .n = COUNT(popular_domains),
+                                       .stride = sizeof popular_domains[0]};
+static stw_stdi_words role_index = {.table = role_locals, .n = COUNT(role_locals),
+                                    .stride = sizeof role_locals[0]};
+static stw_stdi_words placeholder_domain_index = {.table = placeholder_domains,
+                                                  .n = COUNT(placeholder_domains),
+                                                  .stride = sizeof placeholder_domains[0]};
+static stw_stdi_words placeholder_tld_index = {.table = placeholder_tlds,
+                                               .n = COUNT(placeholder_tlds),
+                                               .stride = sizeof placeholder_tlds[0]};
+static stw_stdi_words placeholder_local_index = {.table = placeholder_locals,
+                                                 .n = COUNT(placeholder_locals),
+                                                 .stride = sizeof placeholder_locals[0]};
+static stw_stdi_words junk_word_index = {.table = junk_words, .n = COUNT(junk_words),
+                                         .stride = sizeof junk_words[0]};
+_Static_assert(COUNT(role_locals) <= STW_STDI_WORDS_SLOTS / 2, "role_locals fit the index");
+
+/*
+ * Local keys longer than this are in none of the tables of local parts
+ * (role_locals, placeholder_locals, junk_words), so they are not kept.
+ */
+#define LOCAL_KEY_MAX 31
 
 /* ==== Syntax ==== */
 
@@ -262,6 +282,21 @@ osa_within(const char *a, size_t n, const char *b, size_t m, size_t max)
 	return d[n][m] <= max ? d[n][m] : max + 1;
 }
 
+/* The length of the longest popular domain (worked out once). */
+static size_t
+popular_max_len(void)
+{
+	static _Atomic size_t max;
+	size_t m = atomic_load_explicit(&max, memory_order_relaxed);
+	if (!m) {
+		for (size_t i = 0; i < COUNT(popular_domains); i++)
+			if (strlen(popular_domains[i]) > m)
+				m = strlen(popular_domains[i]);
+		atomic_store_explicit(&max, m, memory_order_relaxed);
+	}
+	return m;
+}
+
 /* True when the first label of dom is the first label of a popular domain. */
 static bool
 popular_provider(const char *dom)
@@ -269,7 +304,7 @@ popular_provider(const char *dom)
 	size_t n = strcspn(dom, ".");
 	for (size_t i = 0; i < COUNT(popular_domains); i++) {
 		const char *p = popular_domains[i];
-		if (strncmp(p, dom, n) == 0 && p[n] == '.')
+		if (p[0] == dom[0] && strncmp(p, dom, n) == 0 && p[n] == '.')
 			return true;
 	}
 	return false;
@@ -279,33 +314,31 @@ popular_provider(const char *dom)
 static char *
 fix_domain(const char *dom)
 {
-	for (size_t i = 0; i < COUNT(domain_typos); i++)
-		if (strcmp(dom, domain_typos[i].typo) == 0)
-			return stw_xstrdup(domain_typos[i].fix);
-	if (in_list(dom, popular_domains, COUNT(popular_domains)))
+	size_t dl = strlen(dom);
+	int typo = stw_stdi_words_find(&domain_typo_index, dom, dl);
+	if (typo >= 0)
+		return stw_xstrdup(domain_typos[typo].fix);
+	if (stw_stdi_words_find(&popular_index, dom, dl) >= 0)
 		return NULL;
 	/* ".co" for ".com" at a provider that lives at ".com" (yahoo.co) */
-	size_t dl = strlen(dom);
 	if (dl > 3 && strcmp(dom + dl - 3, ".co") == 0) {
 		char *com = stw_xasprintf("%sm", dom);
-		if (in_list(com, popular_domains, COUNT(popular_domains)))
+		if (stw_stdi_words_has(&popular_index, com))
 			return com;
 		free(com);
 	}
 	const char *tld = strrchr(dom, '.');
-	if (tld)
-		for (size_t i = 0; i < COUNT(tld_typos); i++)
-			if (strcmp(tld + 1, tld_typos[i].typo) == 0) {
-				char *fixed = stw_xasprintf("%.*s.%s", (int)(tld - dom), dom,
-				                            tld_typos[i].fix);
-				/* "hotnail.con": the rest may be mistyped too */
-				char *more = fix_domain(fixed);
-				if (more) {
-					free(fixed);
-					return more;
-				}
-				return fixed;
-			}
+	int tt = tld ? stw_stdi_words_find(&tld_typo_index, tld + 1, strlen(tld + 1)) : -1;
+	if (tt >= 0) {
+		char *fixed = stw_xasprintf("%.*s.%s", (int)(tld - dom), dom, tld_typos[tt].fix);
+		/* "hotnail.con": the rest may be mistyped too */
+		char *more = fix_domain(fixed);
+		if (more) {
+			free(fixed);
+			return more;
+		}
+		return fixed;
+	}
 	/*
 	 * Edit distance to the popular domains. Short domains are left alone
 	 * (ge.com is not a typo of me.com), and so are other country domains of
@@ -315,6 +348,9 @@ fix_domain(const char *dom)
 	if (len < 8 || len > 64 || popular_provider(dom))
 		return NULL;
 	size_t limit = len < 12 ? 1 : 2;
+	/* Longer than every popular domain by more than the limit: no match. */
+	if (len > popular_max_len() + limit)
+		return NULL;
 	size_t best = limit + 1;
 	const char *fix = NULL;
 	for (size_t i = 0; i < COUNT(popular_domains); i++) {
@@ -328,20 +364,14 @@ fix_domain(const char *dom)
 	return fix ? stw_xstrdup(fix) : NULL;
 }
 
-void
-stw_std_email_typo(const char *in, stw_std_result *out)
+/* stw_std_email_typo for t, which is already tidy and not empty. */
+static void
+typo_of_tidy(const char *t, stw_std_result *out)
 {
-	char *t = stw_stdi_tidy(in);
-	if (!*t) {
-		stw_stdi_set(out, STW_STD_EMPTY, NULL);
-		free(t);
-		return;
-	}
 	const char *at = strrchr(t, '@');
 	if (!at) {
 		stw_stdi_set(out, STW_STD_INVALID, NULL);
 		stw_stdi_why(out, "no @ in the address");
-		free(t);
 		return;
 	}
 	char *fix = fix_domain(at + 1);
@@ -354,6 +384,16 @@ stw_std_email_typo(const char *in, stw_std_result *out)
 	} else {
 		stw_stdi_set(out, STW_STD_SAME, NULL);
 	}
+}
+
+void
+stw_std_email_typo(const char *in, stw_std_result *out)
+{
+	char *t = stw_stdi_tidy(in);
+	if (!*t)
+		stw_stdi_set(out, STW_STD_EMPTY, NULL);
+	else
+		typo_of_tidy(t, out);
 	free(t);
 }
 
@@ -362,11 +402,13 @@ stw_std_email_typo(const char *in, stw_std_result *out)
 void
 stw_std_email(const char *in, stw_std_result *out)
 {
-	char *t = stw_stdi_tidy(in);
+	char small[128];
+	char *t = stw_stdi_tidy_in(in, small, sizeof small);
 	const char *why_extra = NULL;
 	if (!*t) {
 		stw_stdi_set(out, STW_STD_EMPTY, NULL);
-		free(t);
+		if (t != small)
+			free(t);
 		return;
 	}
 	char *a = t;
@@ -396,61 +438,89 @@ stw_std_email(const char *in, stw_std_result *out)
 	const char *first_at = strchr(a, '@');
 	if (first_at && strchr(first_at + 1, '@') && strpbrk(a, " ,;")) {
 		stw_stdi_why(out, "several addresses in one field");
-		free(t);
+		if (t != small)
+			free(t);
 		return;
 	}
 	for (const char *p = a; *p; p++) {
 		if ((unsigned char)*p >= 0x80) {
 			stw_stdi_why(out, "non-ASCII characters in the address");
-			free(t);
+			if (t != small)
+				free(t);
 			return;
 		}
 		if (*p == ' ') {
 			stw_stdi_why(out, "space inside the address");
-			free(t);
+			if (t != small)
+				free(t);
 			return;
 		}
 	}
 	for (char *p = a; *p; p++)
 		*p = (char)stw_stdi_ascii_lower((unsigned char)*p);
 	if (!syntax_ok(a, out)) {
-		free(t);
+		if (t != small)
+			free(t);
 		return;
 	}
 
+	/*
+	 * a is tidy already: the checks above leave only printable ASCII
+	 * without spaces, and syntax_ok() something before and after the @.
+	 */
 	stw_std_result typo = {0};
-	stw_std_email_typo(a, &typo);
+	typo_of_tidy(a, &typo);
 	if (typo.status == STW_STD_SUGGEST) {
 		*out = typo;
-		free(t);
+		if (t != small)
+			free(t);
 		return;
 	}
 	stw_std_result_free(&typo);
 	stw_stdi_same_or_changed(out, in, a);
 	if (out->status == STW_STD_CHANGED)
 		stw_stdi_why(out, "%s", why_extra ? why_extra : "address lower-cased and trimmed");
-	free(t);
+	if (t != small)
+		free(t);
 }
 
 /* ==== Role and placeholder addresses ==== */
 
-/* The local part, lower case, without +tag, separators or trailing digits. */
-static char *
-local_key(const char *email)
+/*
+ * The local part into key (LOCAL_KEY_MAX + 1 bytes): lower case, without
+ * +tag, separators or trailing digits. False, with key empty, when the key
+ * is longer than LOCAL_KEY_MAX, so in none of the tables.
+ */
+static bool
+local_key(const char *email, char *key)
 {
-	stw_buf b = STW_BUF_INIT;
+	size_t n = 0;
+	key[0] = '\0';
 	if (!email)
-		return stw_buf_take(&b);
+		return true;
 	while (*email == ' ')
 		email++;
 	for (const char *p = email; *p && *p != '@' && *p != '+'; p++) {
 		if (*p == '.' || *p == '-' || *p == '_')
 			continue;
-		stw_buf_addc(&b, (char)stw_stdi_ascii_lower((unsigned char)*p));
+		if (n == LOCAL_KEY_MAX) {
+			/* only trailing digits, dropped below, could still make it fit */
+			const char *q = p;
+			while (*q && *q != '@' && *q != '+' &&
+			       (*q == '.' || *q == '-' || *q == '_' || stw_stdi_is_digit((unsigned char)*q)))
+				q++;
+			if (*q && *q != '@' && *q != '+') {
+				key[0] = '\0';
+				return false;
+			}
+			break;
+		}
+		key[n++] = (char)stw_stdi_ascii_lower((unsigned char)*p);
 	}
-	while (b.len && stw_stdi_is_digit((unsigned char)b.data[b.len - 1]))
-		b.data[--b.len] = '\0';
-	return stw_buf_take(&b);
+	while (n && stw_stdi_is_digit((unsigned char)key[n - 1]))
+		n--;
+	key[n] = '\0';
+	return true;
 }
 
 bool
@@ -458,10 +528,8 @@ stw_std_email_is_role(const char *email)
 {
 	if (!email || !strchr(email, '@'))
 		return false;
-	char *k = local_key(email);
-	bool r = in_list(k, role_locals, COUNT(role_locals));
-	free(k);
-	return r;
+	char k[LOCAL_KEY_MAX + 1];
+	return local_key(email, k) && stw_stdi_words_has(&role_index, k);
 }
 
 bool
@@ -472,23 +540,26 @@ stw_std_email_is_placeholder(const char *email)
 	const char *at = strrchr(email, '@');
 	if (!at)
 		return false;
-	char *dom = stw_xstrdup(at + 1);
-	for (char *p = dom; *p; p++)
-		*p = (char)stw_stdi_ascii_lower((unsigned char)*p);
-	size_t dlen = strlen(dom);
+	/* the domain, lower case, without trailing blanks and dots */
+	char small[128];
+	size_t dlen = strlen(at + 1);
+	char *dom = dlen < sizeof small ? small : stw_xmalloc(dlen + 1);
+	for (size_t i = 0; i <= dlen; i++)
+		dom[i] = (char)stw_stdi_ascii_lower((unsigned char)at[1 + i]);
 	while (dlen && (dom[dlen - 1] == ' ' || dom[dlen - 1] == '.'))
 		dom[--dlen] = '\0';
-	char *loc = local_key(email);
-	bool r = in_list(dom, placeholder_domains, COUNT(placeholder_domains)) ||
-	         in_list(loc, placeholder_locals, COUNT(placeholder_locals));
+	char loc[LOCAL_KEY_MAX + 1];
+	bool short_loc = local_key(email, loc);
+	bool r = stw_stdi_words_find(&placeholder_domain_index, dom, dlen) >= 0 ||
+	         (short_loc && stw_stdi_words_has(&placeholder_local_index, loc));
 	const char *tld = strrchr(dom, '.');
-	if (!r && in_list(tld ? tld + 1 : dom, placeholder_tlds, COUNT(placeholder_tlds)))
+	if (!r && stw_stdi_words_has(&placeholder_tld_index, tld ? tld + 1 : dom))
 		r = true;
-	if (!r && in_list(loc, junk_words, COUNT(junk_words))) {
+	if (!r && short_loc && stw_stdi_words_has(&junk_word_index, loc)) {
 		size_t n = strcspn(dom, ".");
 		r = strlen(loc) == n && strncmp(loc, dom, n) == 0;
 	}
-	free(loc);
-	free(dom);
+	if (dom != small)
+		free(dom);
 	return r;
 }

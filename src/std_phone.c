@@ -15,12 +15,15 @@
  */
 #include "std_internal.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define E164_MAX 15
 #define EXT_MAX 10
+#define E164_BUF 32 /* "+", a code, the number as length_ok() allows, NUL */
 
 typedef struct {
 	int code;
@@ -79,16 +82,41 @@ plan_for(int code)
 	return NULL;
 }
 
+/*
+ * The calling codes of the country table as a bit set over 1..999 (every
+ * code that split_code() asks about), built on first use: each number with
+ * a country code asks up to three times, and the table has some 250 rows.
+ */
+#define CODES_MAX 1000
+static uint64_t code_bits[CODES_MAX / 64 + 1];
+static _Atomic int code_bits_ready;
+static pthread_mutex_t code_bits_lock = PTHREAD_MUTEX_INITIALIZER;
+
 /* True when code is a calling code of some country in the table. */
 static bool
 known_code(int code)
 {
-	size_t n;
-	const stw_stdi_country *c = stw_stdi_countries(&n);
-	for (size_t i = 0; i < n; i++)
-		if (c[i].calling_code == code)
-			return true;
-	return false;
+	if (code <= 0 || code >= CODES_MAX) {
+		size_t n;
+		const stw_stdi_country *c = stw_stdi_countries(&n);
+		for (size_t i = 0; i < n; i++)
+			if (c[i].calling_code == code)
+				return true;
+		return false;
+	}
+	if (!atomic_load_explicit(&code_bits_ready, memory_order_acquire)) {
+		pthread_mutex_lock(&code_bits_lock);
+		if (!atomic_load_explicit(&code_bits_ready, memory_order_relaxed)) {
+			size_t n;
+			const stw_stdi_country *c = stw_stdi_countries(&n);
+			for (size_t i = 0; i < n; i++)
+				if (c[i].calling_code > 0 && c[i].calling_code < CODES_MAX)
+					code_bits[c[i].calling_code / 64] |= 1ull << (c[i].calling_code % 64);
+			atomic_store_explicit(&code_bits_ready, 1, memory_order_release);
+		}
+		pthread_mutex_unlock(&code_bits_lock);
+	}
+	return (code_bits[code / 64] >> (code % 64)) & 1;
 }
 
 /* ==== Extension ==== */
@@ -211,19 +239,43 @@ split_code(const char *digits, int *code, const char **nsn)
 }
 
 /*
+ * "+" code nsn into e164, as printf's "+%d%s" writes it (code is positive).
+ * The callers have checked the length with length_ok(), so it fits.
+ */
+static void
+e164_of(int code, const char *nsn, char e164[E164_BUF])
+{
+	char cc[12];
+	int n = 0;
+	do {
+		cc[n++] = (char)('0' + code % 10);
+		code /= 10;
+	} while (code);
+	size_t k = 0;
+	e164[k++] = '+';
+	while (n)
+		e164[k++] = cc[--n];
+	size_t len = strlen(nsn);
+	if (len > E164_BUF - 1 - k)
+		len = E164_BUF - 1 - k;
+	memcpy(e164 + k, nsn, len);
+	e164[k + len] = '\0';
+}
+
+/*
  * Finishes an international number: drops a trunk 0 written after the
  * code (not for Italy, where it belongs to the number) and checks it.
- * Returns the E.164 string or NULL (why set).
+ * Writes the E.164 string to e164 and returns true, or false (why set).
  */
-static char *
-international(const char *digits, bool *dropped0, stw_std_result *out)
+static bool
+international(const char *digits, bool *dropped0, stw_std_result *out, char e164[E164_BUF])
 {
 	int code;
 	const char *nsn;
 	*dropped0 = false;
 	if (!split_code(digits, &code, &nsn)) {
 		stw_stdi_why(out, "unknown country calling code");
-		return NULL;
+		return false;
 	}
 	const phone_plan *pl = plan_for(code);
 	if (pl && strcmp(pl->trunk, "0") == 0 && nsn[0] == '0') {
@@ -231,12 +283,13 @@ international(const char *digits, bool *dropped0, stw_std_result *out)
 		*dropped0 = true;
 	}
 	if (!length_ok(code, nsn, out))
-		return NULL;
-	return stw_xasprintf("+%d%s", code, nsn);
+		return false;
+	e164_of(code, nsn, e164);
+	return true;
 }
 
 static void
-finish(stw_std_result *out, const char *in, char *e164, char *ext)
+finish(stw_std_result *out, const char *in, const char *e164, char *ext)
 {
 	char why[sizeof out->why];
 	memcpy(why, out->why, sizeof why);
@@ -250,9 +303,28 @@ finish(stw_std_result *out, const char *in, char *e164, char *ext)
 		if (ext)
 			stw_stdi_why(out, "%.100s; extension %s kept apart", why, ext);
 		else
-			stw_stdi_why(out, "%s", why);
+			stw_stdi_why_cat(out, why, (char *)NULL);
 	}
-	free(e164);
+}
+
+/*
+ * The digits of a number as read: len counts them all, data keeps the
+ * first ones (NUL-terminated). A number of more than E164_MAX + 4 digits
+ * is rejected on its count alone, so data is only read when it holds all.
+ */
+typedef struct {
+	char   data[E164_MAX + 8];
+	size_t len;
+} digit_run;
+
+static void
+digits_add(digit_run *d, char c)
+{
+	if (d->len < sizeof d->data - 1) {
+		d->data[d->len] = c;
+		d->data[d->len + 1] = '\0';
+	}
+	d->len++;
 }
 
 static bool
@@ -264,10 +336,16 @@ is_dash(uint32_t cp)
 void
 stw_std_phone(const char *in, const char *default_country, stw_std_result *out)
 {
-	char *t = stw_stdi_tidy(in);
+	/* The tidy text, on the stack when it is short, as phone numbers are. */
+	char small[64];
+	size_t inlen = in ? strlen(in) : 0;
+	char *t = inlen < sizeof small ? small : stw_xmalloc(inlen + 1);
+	t[0] = '\0';
+	if (in)
+		stw_stdi_tidy_to(in, t);
 	char *ext = NULL;
-	stw_buf all = STW_BUF_INIT;   /* every digit */
-	stw_buf intl = STW_BUF_INIT;  /* digits without a "(0)" */
+	digit_run all = {.len = 0};  /* every digit */
+	digit_run intl = {.len = 0}; /* digits without a "(0)" */
 	bool plus = false, had_paren0 = false;
 
 	if (!*t) {
@@ -282,8 +360,8 @@ stw_std_phone(const char *in, const char *default_country, stw_std_result *out)
 		uint32_t cp;
 		size_t n = stw_stdi_decode(p, &cp);
 		if (stw_stdi_is_digit((int)cp)) {
-			stw_buf_addc(&all, (char)cp);
-			stw_buf_addc(&intl, (char)cp);
+			digits_add(&all, (char)cp);
+			digits_add(&intl, (char)cp);
 		} else if (cp == '+') {
 			if (plus || all.len) {
 				stw_stdi_why(out, "misplaced '+'");
@@ -291,7 +369,7 @@ stw_std_phone(const char *in, const char *default_country, stw_std_result *out)
 			}
 			plus = true;
 		} else if (cp == '(' && p[1] == '0' && p[2] == ')') {
-			stw_buf_addc(&all, '0');
+			digits_add(&all, '0');
 			had_paren0 = true;
 			n = 3;
 		} else if (cp == ' ' || cp == '.' || cp == '(' || cp == ')' ||
@@ -361,11 +439,12 @@ stw_std_phone(const char *in, const char *default_country, stw_std_result *out)
 			digits = digits_all;
 			had_paren0 = false;
 		}
-		char *e = international(digits, &dropped0, out);
-		if (!e)
+		char e[E164_BUF];
+		if (!international(digits, &dropped0, out, e))
 			goto done;
-		stw_stdi_why(out, "%s%s", how,
-		             had_paren0 ? "; (0) dropped" : dropped0 ? "; trunk 0 dropped" : "");
+		stw_stdi_why_cat(out, how,
+		                 had_paren0 ? "; (0) dropped" : dropped0 ? "; trunk 0 dropped" : "",
+		                 (char *)NULL);
 		finish(out, in, e, ext);
 		ext = NULL;
 		goto done;
@@ -393,9 +472,10 @@ stw_std_phone(const char *in, const char *default_country, stw_std_result *out)
 		trunk = true;
 	}
 	if (length_ok(code, nsn, out)) {
-		char *e = stw_xasprintf("+%d%s", code, nsn);
-		stw_stdi_why(out, "national number read as %s%s", dc->alpha2,
-		             trunk ? ", trunk prefix removed" : "");
+		char e[E164_BUF];
+		e164_of(code, nsn, e);
+		stw_stdi_why_cat(out, "national number read as ", dc->alpha2,
+		                 trunk ? ", trunk prefix removed" : "", (char *)NULL);
 		finish(out, in, e, ext);
 		ext = NULL;
 		goto done;
@@ -407,20 +487,18 @@ stw_std_phone(const char *in, const char *default_country, stw_std_result *out)
 		int code2;
 		const char *rest;
 		/* only codes whose plan is known: a generic length proves little */
-		char *e = split_code(all.data, &code2, &rest) && plan_for(code2) ?
-		          international(all.data, &dropped0, &tmp) : NULL;
-		if (e) {
+		char e[E164_BUF];
+		if (split_code(all.data, &code2, &rest) && plan_for(code2) &&
+		    international(all.data, &dropped0, &tmp, e)) {
 			stw_stdi_set(out, STW_STD_SUGGEST, e);
 			out->extra = ext;
 			ext = NULL;
 			stw_stdi_why(out, "not a %s number; looks international without '+'",
 			             dc->alpha2);
-			free(e);
 		}
 	}
 done:
 	free(ext);
-	stw_buf_free(&all);
-	stw_buf_free(&intl);
-	free(t);
+	if (t != small)
+		free(t);
 }

@@ -12,7 +12,9 @@
 #include "decode.h"
 #include "std_internal.h"
 
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +54,23 @@ stw_stdi_why(stw_std_result *out, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(out->why, sizeof out->why, fmt, ap);
 	va_end(ap);
+}
+
+void
+stw_stdi_why_cat(stw_std_result *out, ...)
+{
+	va_list ap;
+	size_t len = 0, room = sizeof out->why - 1;
+	va_start(ap, out);
+	for (const char *s; (s = va_arg(ap, const char *)) != NULL && len < room;) {
+		size_t n = strlen(s);
+		if (n > room - len)
+			n = room - len;
+		memcpy(out->why + len, s, n);
+		len += n;
+	}
+	va_end(ap);
+	out->why[len] = '\0';
 }
 
 void
@@ -99,6 +118,83 @@ bool
 stw_stdi_is_alpha(int c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* ==== Word tables ==== */
+
+static pthread_mutex_t words_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static const char *
+words_key(const stw_stdi_words *w, size_t i)
+{
+	return *(const char *const *)(const void *)((const char *)w->table + i * w->stride);
+}
+
+static uint32_t
+words_hash(const char *key, size_t len)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)key[i];
+		h *= 16777619u;
+	}
+	return h ^ (h >> 15);
+}
+
+/* Open addressing with linear probing; a key already placed keeps its slot. */
+static void
+words_build(stw_stdi_words *w)
+{
+	for (size_t i = 0; i < w->n; i++) {
+		const char *k = words_key(w, i);
+		size_t len = strlen(k);
+		uint32_t h = words_hash(k, len) % STW_STDI_WORDS_SLOTS;
+		for (;; h = (h + 1) % STW_STDI_WORDS_SLOTS) {
+			if (!w->slot[h]) {
+				w->slot[h] = (uint16_t)(i + 1);
+				break;
+			}
+			if (strcmp(words_key(w, w->slot[h] - 1u), k) == 0)
+				break; /* a duplicate: the first one answers */
+		}
+	}
+}
+
+int
+stw_stdi_words_find(stw_stdi_words *w, const char *key, size_t len)
+{
+	if (w->n > STW_STDI_WORDS_SLOTS / 2) {
+		/* too large for the slots: scan */
+		for (size_t i = 0; i < w->n; i++) {
+			const char *k = words_key(w, i);
+			if (strncmp(k, key, len) == 0 && k[len] == '\0')
+				return (int)i;
+		}
+		return -1;
+	}
+	if (!atomic_load_explicit(&w->ready, memory_order_acquire)) {
+		pthread_mutex_lock(&words_lock);
+		if (!atomic_load_explicit(&w->ready, memory_order_relaxed)) {
+			words_build(w);
+			atomic_store_explicit(&w->ready, 1, memory_order_release);
+		}
+		pthread_mutex_unlock(&words_lock);
+	}
+	for (uint32_t h = words_hash(key, len) % STW_STDI_WORDS_SLOTS;;
+	     h = (h + 1) % STW_STDI_WORDS_SLOTS) {
+		uint16_t e = w->slot[h];
+		if (!e)
+			return -1;
+		const char *k = words_key(w, e - 1u);
+		if ((len == 0 || k[0] == key[0]) && strncmp(k, key, len) == 0 && k[len] == '\0')
+			return e - 1;
+	}
+}
+
+bool
+stw_stdi_words_has(stw_stdi_words *w, const char *key)
+{
+	return stw_stdi_words_find(w, key, strlen(key)) >= 0;
 }
 
 /* ==== UTF-8 ==== */
@@ -250,44 +346,81 @@ stw_stdi_is_invisible(uint32_t cp)
 	       cp == 0xAD || cp < 0x09 || (cp >= 0x0E && cp < 0x20) || cp == 0x7F;
 }
 
-char *
-stw_stdi_tidy(const char *in)
+size_t
+stw_stdi_tidy_to(const char *in, char *out)
 {
-	stw_buf b = STW_BUF_INIT;
+	size_t len = 0;
 	bool pending_space = false;
 
-	if (!in)
-		return stw_xstrdup("");
-	for (const char *p = in; *p;) {
+	for (const unsigned char *p = (const unsigned char *)in; *p;) {
+		unsigned char c = *p;
+		if (c < 0x80) {
+			/* ASCII needs no decoding: the same classes as below */
+			p++;
+			if (c > ' ' && c != 0x7F) {
+				if (pending_space)
+					out[len++] = ' ';
+				pending_space = false;
+				out[len++] = (char)c;
+			} else if (c == ' ' || (c >= 0x09 && c <= 0x0D)) {
+				pending_space = len > 0;
+			}
+			continue;
+		}
 		uint32_t cp;
-		size_t n = stw_stdi_decode(p, &cp);
+		size_t n = stw_stdi_decode((const char *)p, &cp);
 		if (cp != STW_STDI_BAD && stw_stdi_is_space(cp)) {
-			pending_space = b.len > 0;
+			pending_space = len > 0;
 		} else if (cp != STW_STDI_BAD && stw_stdi_is_invisible(cp)) {
 			/* dropped; does not break a run of spaces */
 		} else {
 			if (pending_space)
-				stw_buf_addc(&b, ' ');
+				out[len++] = ' ';
 			pending_space = false;
-			stw_buf_add(&b, p, n);
+			memcpy(out + len, p, n);
+			len += n;
 		}
 		p += n;
 	}
-	return stw_buf_take(&b);
+	out[len] = '\0';
+	return len;
+}
+
+char *
+stw_stdi_tidy(const char *in)
+{
+	if (!in)
+		return stw_xstrdup("");
+	char *out = stw_xmalloc(strlen(in) + 1);
+	stw_stdi_tidy_to(in, out);
+	return out;
+}
+
+char *
+stw_stdi_tidy_in(const char *in, char *buf, size_t size)
+{
+	if (!in)
+		in = "";
+	size_t n = strlen(in);
+	char *t = n < size ? buf : stw_xmalloc(n + 1);
+	stw_stdi_tidy_to(in, t);
+	return t;
 }
 
 void
 stw_std_whitespace(const char *in, stw_std_result *out)
 {
-	char *t = stw_stdi_tidy(in);
+	char small[128];
+	char *t = stw_stdi_tidy_in(in, small, sizeof small);
 	if (!*t) {
 		stw_stdi_set(out, STW_STD_EMPTY, NULL);
 	} else {
 		stw_stdi_same_or_changed(out, in, t);
 		if (out->status == STW_STD_CHANGED)
-			stw_stdi_why(out, "whitespace tidied");
+			stw_stdi_why_cat(out, "whitespace tidied", (char *)NULL);
 	}
-	free(t);
+	if (t != small)
+		free(t);
 }
 
 /* ==== Folding ==== */
@@ -355,6 +488,72 @@ is_apostrophe(uint32_t cp)
 	       cp == '`' || cp == 0xB4;
 }
 
+/*
+ * What folding makes of the ASCII byte c: the byte to append, ' ' for a
+ * blank (a pending space), or 0 for nothing. The same steps as for other
+ * code points in stw_std_fold_opts (invisible characters dropped, then
+ * punctuation, blanks, lower case), without decoding or calls.
+ */
+static inline unsigned char
+fold_ascii(unsigned char c, unsigned flags)
+{
+	if (c < 0x09 || (c >= 0x0E && c < 0x20) || c == 0x7F)
+		return 0;
+	if ((flags & STW_FOLD_PUNCT) && is_punct(c))
+		return c == '\'' || c == '`' || c == '.' ? 0 : ' ';
+	if (c >= 0x09 && c <= 0x0D)
+		return ' ';
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* fold_ascii() of every ASCII byte, without and with STW_FOLD_PUNCT. */
+static unsigned char fold_table[2][128];
+static _Atomic int fold_table_ready;
+
+static const unsigned char *
+fold_table_for(unsigned flags)
+{
+	if (!atomic_load_explicit(&fold_table_ready, memory_order_acquire)) {
+		pthread_mutex_lock(&words_lock);
+		if (!atomic_load_explicit(&fold_table_ready, memory_order_relaxed)) {
+			for (unsigned c = 0; c < 128; c++) {
+				fold_table[0][c] = fold_ascii((unsigned char)c, 0);
+				fold_table[1][c] = fold_ascii((unsigned char)c, STW_FOLD_PUNCT);
+			}
+			atomic_store_explicit(&fold_table_ready, 1, memory_order_release);
+		}
+		pthread_mutex_unlock(&words_lock);
+	}
+	return fold_table[(flags & STW_FOLD_PUNCT) != 0];
+}
+
+bool
+stw_stdi_fold_ascii(const char *in, unsigned flags, char *out, size_t size)
+{
+	const unsigned char *tab = fold_table_for(flags);
+	size_t len = 0;
+	bool pending_space = false;
+	for (const unsigned char *p = (const unsigned char *)in; *p; p++) {
+		if (*p >= 0x80)
+			return false;
+		unsigned char c = tab[*p];
+		if (c == ' ') {
+			pending_space = len > 0;
+		} else if (c) {
+			if (len + pending_space + 2 > size)
+				return false;
+			if (pending_space)
+				out[len++] = ' ';
+			pending_space = false;
+			out[len++] = (char)c;
+		}
+	}
+	if (!size)
+		return false;
+	out[len] = '\0';
+	return true;
+}
+
 char *
 stw_std_fold_opts(const char *in, unsigned flags)
 {
@@ -363,7 +562,24 @@ stw_std_fold_opts(const char *in, unsigned flags)
 
 	if (!in)
 		return stw_xstrdup("");
+	/* Folding rarely makes text longer: one allocation is usually all. */
+	stw_buf_reserve(&b, strlen(in));
+	b.data[0] = '\0';
 	for (const char *p = in; *p;) {
+		unsigned char c = (unsigned char)*p;
+		if (c < 0x80) {
+			p++;
+			c = fold_ascii(c, flags);
+			if (c == ' ') {
+				pending_space = b.len > 0;
+			} else if (c) {
+				if (pending_space)
+					stw_buf_addc(&b, ' ');
+				pending_space = false;
+				stw_buf_addc(&b, (char)c);
+			}
+			continue;
+		}
 		uint32_t cp;
 		p += stw_stdi_decode(p, &cp);
 		if (cp == STW_STDI_BAD || stw_stdi_is_invisible(cp))
@@ -599,9 +815,11 @@ split_words(char *t, char ***words)
 void
 stw_std_name_case(const char *in, stw_std_result *out)
 {
-	char *t = stw_stdi_tidy(in);
+	char small[128];
+	char *t = stw_stdi_tidy_in(in, small, sizeof small);
 	if (!*t) {
-		free(t);
+		if (t != small)
+			free(t);
 		stw_stdi_set(out, STW_STD_EMPTY, NULL);
 		return;
 	}
@@ -644,15 +862,18 @@ stw_std_name_case(const char *in, stw_std_result *out)
 		free(lows[i]);
 	free(lows);
 	free(words);
-	free(t);
+	if (t != small)
+		free(t);
 }
 
 void
 stw_std_place_case(const char *in, stw_std_result *out)
 {
-	char *t = stw_stdi_tidy(in);
+	char small[128];
+	char *t = stw_stdi_tidy_in(in, small, sizeof small);
 	if (!*t) {
-		free(t);
+		if (t != small)
+			free(t);
 		stw_stdi_set(out, STW_STD_EMPTY, NULL);
 		return;
 	}
@@ -662,7 +883,8 @@ stw_std_place_case(const char *in, stw_std_result *out)
 		stw_stdi_same_or_changed(out, in, t);
 		if (out->status == STW_STD_CHANGED)
 			stw_stdi_why(out, "whitespace tidied");
-		free(t);
+		if (t != small)
+			free(t);
 		return;
 	}
 	char **words;
@@ -681,7 +903,8 @@ stw_std_place_case(const char *in, stw_std_result *out)
 		stw_stdi_why(out, "place name recased");
 	free(cand);
 	free(words);
-	free(t);
+	if (t != small)
+		free(t);
 }
 
 /* ==== Mojibake ==== */

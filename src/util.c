@@ -101,7 +101,7 @@ stw_buf_reserve(stw_buf *b, size_t extra)
 }
 
 void
-stw_buf_add(stw_buf *b, const void *p, size_t n)
+stw_buf_add_slow(stw_buf *b, const void *p, size_t n)
 {
 	stw_buf_reserve(b, n);
 	if (n)
@@ -111,17 +111,13 @@ stw_buf_add(stw_buf *b, const void *p, size_t n)
 }
 
 void
-stw_buf_addc(stw_buf *b, char c)
-{
-	stw_buf_reserve(b, 1);
-	b->data[b->len++] = c;
-	b->data[b->len] = '\0';
-}
-
-void
 stw_buf_adds(stw_buf *b, const char *s)
 {
-	stw_buf_add(b, s, strlen(s));
+	size_t n = strlen(s);
+	if (b->len + n + 1 > b->cap)
+		stw_buf_reserve(b, n);
+	memcpy(b->data + b->len, s, n + 1);
+	b->len += n;
 }
 
 void

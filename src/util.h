@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include <string.h>
 
 typedef void (*stw_oom_handler)(size_t size);
 
@@ -35,9 +36,35 @@ typedef struct {
 #define STW_BUF_INIT {NULL, 0, 0}
 
 void stw_buf_reserve(stw_buf *b, size_t extra);
-void stw_buf_add(stw_buf *b, const void *p, size_t n);
-void stw_buf_addc(stw_buf *b, char c);
+/* stw_buf_add when the buffer must grow first. */
+void stw_buf_add_slow(stw_buf *b, const void *p, size_t n);
 void stw_buf_adds(stw_buf *b, const char *s);
+
+/*
+ * Appending is inline because the standardizers build their output a byte
+ * at a time: only growing the buffer is a call.
+ */
+static inline void
+stw_buf_add(stw_buf *b, const void *p, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		stw_buf_add_slow(b, p, n);
+		return;
+	}
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+static inline void
+stw_buf_addc(stw_buf *b, char c)
+{
+	if (b->len + 2 > b->cap)
+		stw_buf_reserve(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
 void stw_buf_printf(stw_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void stw_buf_reset(stw_buf *b);   /* len = 0, keeps the memory */
 void stw_buf_free(stw_buf *b);    /* frees and re-initialises */

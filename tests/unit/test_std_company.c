@@ -3,6 +3,7 @@
  * form, the legal suffix found, and the matching key.
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -259,5 +260,79 @@ Test(std_company, hostile_input)
 		k = stw_std_company_key(odd[i], &s);
 		free(k);
 		free(s);
+	}
+}
+
+/*
+ * Every legal form is found at the end of a name through the suffix index,
+ * as a scan of the table found it, and only as the whole run of last tokens.
+ */
+Test(std_company, every_suffix)
+{
+	static const char *const suffixes[] = {
+		"gmbh and co kgaa", "gmbh and co kg", "gmbh and co ohg", "ag and co kg",
+		"se and co kg", "gmbh and co", "and co kg", "co kg", "ug haftungsbeschrankt",
+		"pty ltd", "pty limited", "pty", "pte ltd", "pte", "pvt ltd",
+		"private limited", "sdn bhd", "bhd", "co ltd", "co limited", "co inc",
+		"and co", "and company", "inc", "incorporated", "corp", "corporation",
+		"co", "company", "llc", "llp", "lllp", "pllc", "lp", "ltd", "limited",
+		"plc", "gmbh", "ggmbh", "ag", "kg", "kgaa", "ohg", "ug", "ev", "eg", "se",
+		"sa", "sas", "sasu", "sarl", "eurl", "sa de cv", "s de rl de cv",
+		"s de rl", "srl", "spa", "sl", "slu", "sau", "bv", "nv", "vof", "cv",
+		"oy", "oyj", "ab", "ab publ", "as", "asa", "a s", "aps", "sp z oo",
+		"sp z o o", "kft", "zrt", "nyrt", "doo", "ooo", "pao", "ltda", "cia ltda",
+		"lda", "kk", "kabushiki kaisha", "gk", "sro", "spol s ro",
+	};
+	for (size_t i = 0; i < N(suffixes); i++) {
+		char name[96];
+		snprintf(name, sizeof name, "Acme %s", suffixes[i]);
+		char *sfx = NULL;
+		char *key = stw_std_company_key(name, &sfx);
+		cr_expect_str_eq(key, "acme", "key(\"%s\")", name);
+		cr_expect(sfx && strcmp(sfx, suffixes[i]) == 0, "suffix(\"%s\"): %s", name,
+		          sfx ? sfx : "(none)");
+		free(key);
+		free(sfx);
+		/* not a suffix when glued to another token */
+		snprintf(name, sizeof name, "Acme %sx", suffixes[i]);
+		key = stw_std_company_key(name, &sfx);
+		cr_expect(!sfx || strcmp(sfx, suffixes[i]) != 0, "suffix(\"%s\")", name);
+		free(key);
+		free(sfx);
+	}
+	/* legal forms written as in the display form keep their usual case */
+	static const struct {
+		const char *in;
+		stw_std_status st;
+		const char *out;
+	} c[] = {
+		{"acme gmbh", STW_STD_CHANGED, "Acme GmbH"},
+		{"acme ggmbh", STW_STD_CHANGED, "Acme gGmbH"},
+		{"acme kgaa", STW_STD_CHANGED, "Acme KGaA"},
+		{"acme s.r.l.", STW_STD_CHANGED, "Acme S.r.l."},
+		{"acme s.p.a.", STW_STD_CHANGED, "Acme S.p.A."},
+		{"acme aps", STW_STD_CHANGED, "Acme ApS"},
+		{"acme e.v.", STW_STD_CHANGED, "Acme e.V."},
+		{"acme sro", STW_STD_CHANGED, "Acme s.r.o."},
+		{"acme a/s", STW_STD_CHANGED, "Acme A/S"},
+		{"acme pty. ltd.", STW_STD_CHANGED, "Acme Pty. Ltd."},
+		{"acme inc.", STW_STD_CHANGED, "Acme Inc."},
+		{"acme kft.", STW_STD_CHANGED, "Acme Kft."},
+		{"house of the rising sun and co", STW_STD_CHANGED, "House of the Rising Sun and Co"},
+		{"gmbh", STW_STD_CHANGED, "Gmbh"},
+		{"ACME INDUSTRIES GMBH", STW_STD_SUGGEST, "Acme Industries GmbH"},
+		{"a very long company name with many words that does not fit any small buffer at all "
+		 "and goes on and on and on inc", STW_STD_CHANGED,
+		 "A Very Long Company Name With Many Words That Does Not Fit Any Small Buffer at All "
+		 "and Goes on and on and on Inc"},
+	};
+	for (size_t i = 0; i < N(c); i++) {
+		stw_std_result r = {0};
+		stw_std_company(c[i].in, &r);
+		cr_expect_eq(r.status, c[i].st, "company(\"%s\"): %s", c[i].in,
+		             stw_std_status_name(r.status));
+		cr_expect(r.value && strcmp(r.value, c[i].out) == 0, "company(\"%s\"): \"%s\"",
+		          c[i].in, r.value ? r.value : "(null)");
+		stw_std_result_free(&r);
 	}
 }

@@ -289,3 +289,82 @@ Test(std_date, hostile_input)
 		stw_std_result_free(&r);
 	}
 }
+
+/*
+ * Values and reasons as written for dates and datetimes (the ISO form and
+ * the reasons are put together by hand, not by printf).
+ */
+Test(std_date, values_and_reasons)
+{
+	static const struct {
+		int with_time;
+		const char *in;
+		stw_std_status st;
+		const char *out, *why;
+	} c[] = {
+		{0, "2024-12-27T11:29:16.000+0000", STW_STD_CHANGED, "2024-12-27", "time dropped"},
+		{0, "2024-12-27T11:29:16Z", STW_STD_CHANGED, "2024-12-27", "time dropped"},
+		{0, "2024-12-27 11:29:16", STW_STD_CHANGED, "2024-12-27", "time dropped"},
+		{0, "2024-12-27T23:59:59-05:00", STW_STD_CHANGED, "2024-12-28",
+		 "moved to UTC, time dropped"},
+		{0, "1/5/2021 3:04 PM", STW_STD_CHANGED, "2021-01-05",
+		 "ambiguous date read as month/day; time dropped"},
+		{0, "2021-01-05T00:00:00+14:00", STW_STD_CHANGED, "2021-01-04",
+		 "moved to UTC, time dropped"},
+		{0, "Jan 5, 2021 9:07:03 am UTC", STW_STD_CHANGED, "2021-01-05", "time dropped"},
+		{0, "1700-01-01T00:00:00Z", STW_STD_CHANGED, "1700-01-01", "time dropped"},
+		{0, "4000-12-31 23:59", STW_STD_CHANGED, "4000-12-31", "time dropped"},
+		{0, "1609459200", STW_STD_SUGGEST, "2021-01-01",
+		 "Unix epoch seconds read as UTC; check it is meant as a date"},
+		{0, "1609459200123", STW_STD_CHANGED, "2021-01-01",
+		 "Unix epoch milliseconds read as UTC; time dropped"},
+		{0, "44197", STW_STD_CHANGED, "2021-01-01", "Excel serial number 44197"},
+		{0, "44197.5", STW_STD_CHANGED, "2021-01-01",
+		 "Excel serial number 44197; time dropped"},
+		{0, "2024-02-30T10:00:00", STW_STD_INVALID, NULL,
+		 "day 30 does not exist in 2024-02"},
+		{0, "2024-12-27T25:00:00", STW_STD_INVALID, NULL, "time 25:00:00 out of range"},
+		{0, "  2024-12-27  ", STW_STD_CHANGED, "2024-12-27", "date written as ISO 8601"},
+		{0, "2024-12-27", STW_STD_SAME, NULL, ""},
+		{1, "2024-12-27T11:29:16.000+0000", STW_STD_CHANGED, "2024-12-27T11:29:16Z",
+		 "date written as ISO 8601"},
+		{1, "2024-12-27T11:29:16Z", STW_STD_SAME, NULL, ""},
+		{1, "2024-12-27 11:29:16", STW_STD_CHANGED, "2024-12-27T11:29:16",
+		 "date written as ISO 8601"},
+		{1, "2024-12-27T23:59:59-05:00", STW_STD_CHANGED, "2024-12-28T04:59:59Z",
+		 "moved to UTC"},
+		{1, "1/5/2021 3:04 PM", STW_STD_CHANGED, "2021-01-05T15:04:00",
+		 "ambiguous date read as month/day"},
+		{1, "2021-01-05T00:00:00+14:00", STW_STD_CHANGED, "2021-01-04T10:00:00Z",
+		 "moved to UTC"},
+		{1, "Jan 5, 2021 9:07:03 am UTC", STW_STD_CHANGED, "2021-01-05T09:07:03Z",
+		 "date written as ISO 8601"},
+		{1, "1700-01-01T00:00:00Z", STW_STD_SAME, NULL, ""},
+		{1, "4000-12-31 23:59", STW_STD_CHANGED, "4000-12-31T23:59:00",
+		 "date written as ISO 8601"},
+		{1, "1609459200", STW_STD_SUGGEST, "2021-01-01T00:00:00Z",
+		 "Unix epoch seconds read as UTC; check it is meant as a date"},
+		{1, "1609459200123", STW_STD_CHANGED, "2021-01-01T00:00:00Z",
+		 "Unix epoch milliseconds read as UTC"},
+		{1, "44197", STW_STD_CHANGED, "2021-01-01", "Excel serial number 44197"},
+		{1, "44197.5", STW_STD_CHANGED, "2021-01-01T12:00:00", "Excel serial number 44197"},
+		{1, "2024-02-30T10:00:00", STW_STD_INVALID, NULL,
+		 "day 30 does not exist in 2024-02"},
+		{1, "2024-12-27T25:00:00", STW_STD_INVALID, NULL, "time 25:00:00 out of range"},
+		{1, "  2024-12-27  ", STW_STD_CHANGED, "2024-12-27", "date written as ISO 8601"},
+		{1, "2024-12-27", STW_STD_SAME, NULL, ""},
+	};
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		stw_std_result r = {0};
+		if (c[i].with_time)
+			stw_std_datetime(c[i].in, STW_DATE_MDY, &r);
+		else
+			stw_std_date(c[i].in, STW_DATE_MDY, &r);
+		cr_expect_eq(r.status, c[i].st, "date(\"%s\", %d): %s", c[i].in, c[i].with_time,
+		             stw_std_status_name(r.status));
+		cr_expect_str_eq(r.value ? r.value : "-", c[i].out ? c[i].out : "-", "%s %d", c[i].in,
+		                 c[i].with_time);
+		cr_expect_str_eq(r.why, c[i].why, "date(\"%s\", %d)", c[i].in, c[i].with_time);
+		stw_std_result_free(&r);
+	}
+}

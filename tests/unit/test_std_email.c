@@ -3,6 +3,7 @@
  * syntax, domain typos, role and placeholder addresses.
  */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -257,4 +258,100 @@ Test(std_email, placeholders)
 	for (size_t i = 0; i < N(c); i++)
 		cr_expect_eq(stw_std_email_is_placeholder(c[i].in), c[i].ph,
 		             "is_placeholder(\"%s\")", c[i].in ? c[i].in : "(null)");
+}
+
+/*
+ * The lookups through the hash indexes answer as scans of the tables did:
+ * every entry is found, near misses are not, and local parts longer than
+ * any table entry are kept apart without changing an answer.
+ */
+Test(std_email, table_lookups)
+{
+	static const char *const roles[] = {
+		"info", "administrator", "contactus", "accounting", "recruitment", "donotreply",
+		"hostmaster", "inquiries", "helpdesk", "customerservice", "customercare",
+		"newsletter", "reception", "invoices", "privacy", "security", "it", "root",
+		"sysadmin", "all", "staff", "general", "bookings", "reservations", "partners",
+		"purchasing", "procurement", "shop", "store", "mail", "mailer", "notifications",
+		"alerts", "frontdesk", "membership", "events", "donations", "compliance", "ceo",
+		"board", "investor", "investors", "ir",
+	};
+	for (size_t i = 0; i < N(roles); i++) {
+		char addr[96];
+		snprintf(addr, sizeof addr, "%s@acme.com", roles[i]);
+		cr_expect(stw_std_email_is_role(addr), "%s", addr);
+		snprintf(addr, sizeof addr, "%sx@acme.com", roles[i]);
+		cr_expect(!stw_std_email_is_role(addr), "%s", addr);
+	}
+	static const struct {
+		const char *in;
+		bool role, ph;
+	} c[] = {
+		/* keys of 31 bytes and more: trailing digits still dropped */
+		{"info0000000000000000000000000000000000@acme.com", true, false},
+		{"info.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0@acme.com", true, false},
+		{"none99999999999999999999999999999999999999@acme.com", false, true},
+		{"infoinfoinfoinfoinfoinfoinfoinfo0@acme.com", false, false},
+		{"infoinfoinfoinfoinfoinfoinfoinf@acme.com", false, false},
+		{"customer-service-2@acme.com", true, false},
+		/* placeholder domains, top-level domains and locals */
+		{"x@domain.com", false, true},   {"x@yourdomain.com", false, true},
+		{"x@mydomain.com", false, true}, {"x@company.com", false, true},
+		{"x@nowhere.com", false, true},  {"x@unknown.com", false, true},
+		{"x@email.invalid", false, true}, {"x@fake.com", false, true},
+		{"x@a.local", false, true},      {"x@local", false, true},
+		{"dummy@acme.com", false, true}, {"youremail@acme.com", false, true},
+		{"placeholder@acme.com", false, true}, {"name@acme.com", false, true},
+		{"temp@temp.org", false, true},  {"temp@acme.org", false, false},
+		{"blah@blah.io", false, true},   {"nobody@nobody.com", false, true},
+		{"x@EXAMPLE.COM..", false, true}, {"x@domaincom", false, false},
+		{"x@" "averyveryveryveryveryveryveryveryveryveryveryveryveryveryverylong"
+		 "averyveryveryveryveryveryveryveryveryveryveryveryveryveryverylong.test",
+		 false, true},
+	};
+	for (size_t i = 0; i < N(c); i++) {
+		cr_expect_eq(stw_std_email_is_role(c[i].in), c[i].role, "is_role(\"%s\")", c[i].in);
+		cr_expect_eq(stw_std_email_is_placeholder(c[i].in), c[i].ph,
+		             "is_placeholder(\"%s\")", c[i].in);
+	}
+	/* every listed typo, and domains longer than any popular one */
+	static const tcase t[] = {
+		{"a@gmal.com", STW_STD_SUGGEST, "a@gmail.com"},
+		{"a@gmil.com", STW_STD_SUGGEST, "a@gmail.com"},
+		{"a@gmali.com", STW_STD_SUGGEST, "a@gmail.com"},
+		{"a@gmail.cm", STW_STD_SUGGEST, "a@gmail.com"},
+		{"a@gmail.om", STW_STD_SUGGEST, "a@gmail.com"},
+		{"a@hotmil.com", STW_STD_SUGGEST, "a@hotmail.com"},
+		{"a@hotmai.com", STW_STD_SUGGEST, "a@hotmail.com"},
+		{"a@hotmail.co", STW_STD_SUGGEST, "a@hotmail.com"},
+		{"a@hotmail.con", STW_STD_SUGGEST, "a@hotmail.com"},
+		{"a@hotamil.com", STW_STD_SUGGEST, "a@hotmail.com"},
+		{"a@yahoo.con", STW_STD_SUGGEST, "a@yahoo.com"},
+		{"a@yhoo.com", STW_STD_SUGGEST, "a@yahoo.com"},
+		{"a@outlook.co", STW_STD_SUGGEST, "a@outlook.com"},
+		{"a@outloo.com", STW_STD_SUGGEST, "a@outlook.com"},
+		{"a@icoud.com", STW_STD_SUGGEST, "a@icloud.com"},
+		{"a@icloud.co", STW_STD_SUGGEST, "a@icloud.com"},
+		{"a@aol.co", STW_STD_SUGGEST, "a@aol.com"},
+		{"a@acme.vom", STW_STD_SUGGEST, "a@acme.com"},
+		{"a@acme.xom", STW_STD_SUGGEST, "a@acme.com"},
+		{"a@acme.cpm", STW_STD_SUGGEST, "a@acme.com"},
+		{"a@acme.clm", STW_STD_SUGGEST, "a@acme.com"},
+		{"a@acme.comm", STW_STD_SUGGEST, "a@acme.com"},
+		{"a@acme.coom", STW_STD_SUGGEST, "a@acme.com"},
+		{"a@acme.ocm", STW_STD_SUGGEST, "a@acme.com"},
+		{"a@acme.nett", STW_STD_SUGGEST, "a@acme.net"},
+		{"a@acme.ner", STW_STD_SUGGEST, "a@acme.net"},
+		{"a@acme.orgg", STW_STD_SUGGEST, "a@acme.org"},
+		{"a@acme.prg", STW_STD_SUGGEST, "a@acme.org"},
+		/* popular domains as they are, and longest ones one or two edits away */
+		{"a@virginmedia.com", STW_STD_SAME, NULL},
+		{"a@virginmediaa.com", STW_STD_SUGGEST, "a@virginmedia.com"},
+		{"a@virginmediaaa.com", STW_STD_SUGGEST, "a@virginmedia.com"},
+		{"a@virginmediaaaa.com", STW_STD_SAME, NULL},
+		{"a@westvaultindustries.co.uk", STW_STD_SAME, NULL},
+		{"a@yahoo.co.uk", STW_STD_SAME, NULL},
+		{"a@t-online.de", STW_STD_SAME, NULL},
+	};
+	run("email", stw_std_email, t, N(t));
 }

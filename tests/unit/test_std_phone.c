@@ -279,3 +279,121 @@ Test(std_phone, hostile_input)
 	cr_expect_eq(r.status, STW_STD_INVALID);
 	stw_std_result_free(&r);
 }
+
+/*
+ * Values, extensions and reasons as the standardizer writes them (the
+ * E.164 string and the reasons are put together by hand, not by printf):
+ * codes of one to three digits, each way a number carries its code, and
+ * digit counts on both sides of the limit.
+ */
+Test(std_phone, values_and_reasons)
+{
+	static const struct {
+		const char *in, *country;
+		stw_std_status st;
+		const char *out, *ext, *why;
+	} c[] = {
+		{"+1 (415) 555-2671", "US", STW_STD_CHANGED, "+14155552671", NULL,
+		 "international number"},
+		{"+14155552671", "US", STW_STD_SAME, NULL, NULL, ""},
+		{"0044 20 7946 0000", "GB", STW_STD_CHANGED, "+442079460000", NULL,
+		 "international prefix 00 removed"},
+		{"+44 (0)20 7946 0000", "US", STW_STD_CHANGED, "+442079460000", NULL,
+		 "international number; (0) dropped"},
+		{"+39 (0)6 1234 5678", "IT", STW_STD_CHANGED, "+390612345678", NULL,
+		 "international number"},
+		{"011 44 20 7946 0000", "US", STW_STD_CHANGED, "+442079460000", NULL,
+		 "international prefix removed"},
+		{"020 7946 0000", "GB", STW_STD_CHANGED, "+442079460000", NULL,
+		 "national number read as GB, trunk prefix removed"},
+		{"+971 50 123 4567", "US", STW_STD_CHANGED, "+971501234567", NULL,
+		 "international number"},
+		{"+352 1234", "LU", STW_STD_CHANGED, "+3521234", NULL, "international number"},
+		{"4420794600001", "US", STW_STD_INVALID, NULL, NULL,
+		 "+1 numbers have 10 digits after the country code, not 13"},
+		{"12345678901234567890", "US", STW_STD_INVALID, NULL, NULL,
+		 "20 digits is not a phone number"},
+		{"1234567890123456789", "US", STW_STD_INVALID, NULL, NULL,
+		 "+1 numbers have 10 digits after the country code, not 19"},
+		{"+1 415 555 2671 ext 5", "US", STW_STD_CHANGED, "+14155552671", "5",
+		 "international number; extension 5 kept apart"},
+		{"0011 61 2 9374 4000", "AU", STW_STD_CHANGED, "+61293744000", NULL,
+		 "international prefix removed"},
+		{"(02) 9374 4000", "AU", STW_STD_CHANGED, "+61293744000", NULL,
+		 "national number read as AU, trunk prefix removed"},
+		{"+86 10 1234 5678", "CN", STW_STD_CHANGED, "+861012345678", NULL,
+		 "international number"},
+		{"8 (495) 123-45-67", "RU", STW_STD_CHANGED, "+74951234567", NULL,
+		 "national number read as RU, trunk prefix removed"},
+		{"+7 495 123 45 67", "DE", STW_STD_CHANGED, "+74951234567", NULL,
+		 "international number"},
+		{"06 12 34 56 78", "FR", STW_STD_CHANGED, "+33612345678", NULL,
+		 "national number read as FR, trunk prefix removed"},
+		{"+1-800-FLOWERS", "US", STW_STD_INVALID, NULL, NULL, "unexpected text 'FLOWERS'"},
+		{"+998 90 123 45 67", "US", STW_STD_CHANGED, "+998901234567", NULL,
+		 "international number"},
+		{"+1 684 633 1234", "US", STW_STD_CHANGED, "+16846331234", NULL,
+		 "international number"},
+		{"633 1234", "AS", STW_STD_INVALID, NULL, NULL,
+		 "+1 numbers have 10 digits after the country code, not 7"},
+		{"+12", "US", STW_STD_INVALID, NULL, NULL, "2 digits is not a phone number"},
+		{"442079460000", "US", STW_STD_SUGGEST, "+442079460000", NULL,
+		 "not a US number; looks international without '+'"},
+		{"44 20 7946 0000 x 12", "US", STW_STD_SUGGEST, "+442079460000", "12",
+		 "not a US number; looks international without '+'"},
+		{"3531234567", "US", STW_STD_INVALID, NULL, NULL,
+		 "NANP area code and exchange must start with 2-9"},
+	};
+	for (size_t i = 0; i < N(c); i++) {
+		stw_std_result r = {0};
+		stw_std_phone(c[i].in, c[i].country, &r);
+		cr_expect_eq(r.status, c[i].st, "phone(\"%s\"): %s", c[i].in,
+		             stw_std_status_name(r.status));
+		cr_expect_str_eq(r.value ? r.value : "-", c[i].out ? c[i].out : "-", "%s", c[i].in);
+		cr_expect_str_eq(r.extra ? r.extra : "-", c[i].ext ? c[i].ext : "-", "%s", c[i].in);
+		cr_expect_str_eq(r.why, c[i].why, "phone(\"%s\")", c[i].in);
+		stw_std_result_free(&r);
+	}
+}
+
+#include <stdio.h>
+
+#include "std_internal.h"
+
+/* True when some country of the table has calling code v (a plain scan). */
+static bool
+table_has_code(int v)
+{
+	size_t n;
+	const stw_stdi_country *c = stw_stdi_countries(&n);
+	for (size_t i = 0; i < n; i++)
+		if (c[i].calling_code == v)
+			return true;
+	return false;
+}
+
+/*
+ * Country codes are recognised through a bit set of the table's codes:
+ * for every leading group of one to three digits, the code is unknown
+ * exactly when no prefix of it is a code in the table.
+ */
+Test(std_phone, every_calling_code)
+{
+	for (int lead = 1; lead <= 999; lead++) {
+		char in[48], digits[32];
+		snprintf(digits, sizeof digits, "%d2345678", lead);
+		snprintf(in, sizeof in, "+%s", digits);
+		bool known = false;
+		int v = 0;
+		for (int len = 1; len <= 3 && !known; len++) {
+			v = v * 10 + (digits[len - 1] - '0');
+			known = v != 0 && table_has_code(v);
+		}
+		stw_std_result r = {0};
+		stw_std_phone(in, "US", &r);
+		bool unknown = r.status == STW_STD_INVALID &&
+		               strcmp(r.why, "unknown country calling code") == 0;
+		cr_expect_eq(unknown, !known, "phone(\"%s\"): %s", in, r.why);
+		stw_std_result_free(&r);
+	}
+}

@@ -275,3 +275,204 @@ Test(std_text, hostile_input)
 	free(f);
 	free(big);
 }
+
+/* ==== Fast paths against the code-point-by-code-point rules ==== */
+
+#include "std_internal.h"
+
+/*
+ * The whitespace rule of stw_std_whitespace applied one decoded code point
+ * at a time, as the tidy did before it read ASCII bytes directly.
+ */
+static char *
+tidy_by_code_point(const char *in)
+{
+	stw_buf b = STW_BUF_INIT;
+	bool pending = false;
+	for (const char *p = in; *p;) {
+		uint32_t cp;
+		size_t n = stw_stdi_decode(p, &cp);
+		if (cp != STW_STDI_BAD && stw_stdi_is_space(cp)) {
+			pending = b.len > 0;
+		} else if (cp == STW_STDI_BAD || !stw_stdi_is_invisible(cp)) {
+			if (pending)
+				stw_buf_addc(&b, ' ');
+			pending = false;
+			stw_buf_add(&b, p, n);
+		}
+		p += n;
+	}
+	return stw_buf_take(&b);
+}
+
+/* Inputs for the fast paths: every kind of ASCII byte next to other text. */
+static const char *const fast_inputs[] = {
+	"", " ", "a", " a", "a ", "  a  b  ", "a\tb", "a\r\nb", "\x01" "a\x7f" "b\x1f",
+	"\x0b\x0c" "x", "O'Brien", "A.B.C.", "L.L.C.", "Smith & Sons, Inc.", "AT&T",
+	"a/s", "x`y", "[a]{b}(c)", "~!@#$%^*-_=+|\\;:\",<>?", "MiXeD CaSe 123",
+	"2024-12-27T11:29:16.000+0000", "  Jan 5, 2021  ", "M\xc3\xbcller GmbH",
+	"a\xc2\xa0" "b", "a\xe2\x80\x8b" "b", "\xff\xfe", "caf\xc3\xa9 \xe2\x80\x93 bar",
+	"\xe3\x80\x80" "x" "\xe3\x80\x80",
+};
+
+Test(std_text, tidy_fast_path_matches_code_points)
+{
+	char one[4] = {0};
+	for (int c = 1; c < 0x100; c++) {
+		/* every byte alone, between letters and after a blank */
+		const char *forms[3];
+		char between[4] = {'a', (char)c, 'b', 0}, after[4] = {' ', (char)c, 'x', 0};
+		one[0] = (char)c;
+		forms[0] = one;
+		forms[1] = between;
+		forms[2] = after;
+		for (int k = 0; k < 3; k++) {
+			char *want = tidy_by_code_point(forms[k]), *got = stw_stdi_tidy(forms[k]);
+			cr_expect_str_eq(got, want, "byte 0x%02x form %d", c, k);
+			free(want);
+			free(got);
+		}
+	}
+	for (size_t i = 0; i < N(fast_inputs); i++) {
+		char *want = tidy_by_code_point(fast_inputs[i]);
+		char *got = stw_stdi_tidy(fast_inputs[i]);
+		cr_expect_str_eq(got, want, "tidy(\"%s\")", fast_inputs[i]);
+		char small[8];
+		char *in = stw_stdi_tidy_in(fast_inputs[i], small, sizeof small);
+		cr_expect_str_eq(in, want, "tidy_in(\"%s\")", fast_inputs[i]);
+		cr_expect_eq(in == small, strlen(fast_inputs[i]) < sizeof small);
+		if (in != small)
+			free(in);
+		free(got);
+		free(want);
+	}
+	char small[4];
+	char *t = stw_stdi_tidy_in(NULL, small, sizeof small);
+	cr_expect_str_eq(t, "");
+}
+
+/* ASCII punctuation as STW_FOLD_PUNCT reads it. */
+static bool
+ascii_punct(unsigned c)
+{
+	return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
+	       (c >= 0x7B && c <= 0x7E);
+}
+
+/* The fold of ASCII text one decoded code point at a time, for comparison. */
+static char *
+fold_by_code_point(const char *in, unsigned flags)
+{
+	stw_buf b = STW_BUF_INIT;
+	bool pending = false;
+	for (const char *p = in; *p;) {
+		uint32_t cp;
+		p += stw_stdi_decode(p, &cp);
+		if (stw_stdi_is_invisible(cp))
+			continue;
+		if ((flags & STW_FOLD_PUNCT) && ascii_punct(cp)) {
+			if (cp == '\'' || cp == '`' || cp == '.')
+				continue;
+			cp = ' ';
+		}
+		if (stw_stdi_is_space(cp)) {
+			pending = b.len > 0;
+			continue;
+		}
+		if (pending)
+			stw_buf_addc(&b, ' ');
+		pending = false;
+		stw_stdi_fold_cp(&b, cp);
+	}
+	return stw_buf_take(&b);
+}
+
+Test(std_text, fold_fast_path_matches_code_points)
+{
+	static const unsigned flags[] = {0, STW_FOLD_PUNCT};
+	for (size_t f = 0; f < N(flags); f++) {
+		for (int c = 1; c < 0x80; c++) {
+			char s[5] = {'A', ' ', (char)c, 'z', 0};
+			char *want = fold_by_code_point(s, flags[f]);
+			char *slow = stw_std_fold_opts(s, flags[f]);
+			char buf[16];
+			cr_assert(stw_stdi_fold_ascii(s, flags[f], buf, sizeof buf));
+			cr_expect_str_eq(buf, want, "byte 0x%02x flags %u", c, flags[f]);
+			cr_expect_str_eq(slow, want, "byte 0x%02x flags %u", c, flags[f]);
+			free(want);
+			free(slow);
+		}
+		for (size_t i = 0; i < N(fast_inputs); i++) {
+			const char *in = fast_inputs[i];
+			char *slow = stw_std_fold_opts(in, flags[f]);
+			char buf[64];
+			bool ascii = true;
+			for (const char *p = in; *p; p++)
+				ascii = ascii && (unsigned char)*p < 0x80;
+			cr_expect_eq(stw_stdi_fold_ascii(in, flags[f], buf, sizeof buf), ascii, "%s", in);
+			if (ascii) {
+				char *want = fold_by_code_point(in, flags[f]);
+				cr_expect_str_eq(buf, want, "fold_ascii(\"%s\", %u)", in, flags[f]);
+				cr_expect_str_eq(slow, want, "fold_opts(\"%s\", %u)", in, flags[f]);
+				free(want);
+			}
+			free(slow);
+		}
+	}
+	/* too small a buffer: false, and the caller folds the slow way */
+	char tiny[4];
+	cr_expect(!stw_stdi_fold_ascii("abcd", 0, tiny, sizeof tiny));
+	cr_expect(stw_stdi_fold_ascii("abc", 0, tiny, sizeof tiny));
+	cr_expect_str_eq(tiny, "abc");
+	cr_expect(stw_stdi_fold_ascii("  a  ", 0, tiny, 2));
+	cr_expect_str_eq(tiny, "a");
+}
+
+Test(std_text, why_cat_truncates_as_printf)
+{
+	char longer[400];
+	memset(longer, 'x', sizeof longer - 1);
+	longer[sizeof longer - 1] = '\0';
+	const char *parts[][3] = {
+		{"a", "", "b"}, {"", "", ""}, {longer, "tail", ""}, {"head; ", longer, "!"},
+		{"national number read as ", "US", ", trunk prefix removed"},
+	};
+	for (size_t i = 0; i < N(parts); i++) {
+		stw_std_result cat = {0}, fmt = {0};
+		stw_stdi_why_cat(&cat, parts[i][0], parts[i][1], parts[i][2], (char *)NULL);
+		stw_stdi_why(&fmt, "%s%s%s", parts[i][0], parts[i][1], parts[i][2]);
+		cr_expect_str_eq(cat.why, fmt.why, "case %zu", i);
+	}
+}
+
+/* A table with a duplicate key and keys that are prefixes of others. */
+static const struct {
+	const char *key;
+	int         value;
+} words_table[] = {
+	{"co", 1}, {"co kg", 2}, {"gmbh", 3}, {"co", 4}, {"g", 5}, {"", 6}, {"kgaa", 7},
+};
+
+Test(std_text, words_index_answers_as_a_scan)
+{
+	static stw_stdi_words index = {.table = words_table, .n = N(words_table),
+	                               .stride = sizeof words_table[0]};
+	for (size_t i = 0; i < N(words_table); i++) {
+		const char *k = words_table[i].key;
+		int first = -1;
+		for (size_t j = 0; j < N(words_table) && first < 0; j++)
+			if (strcmp(words_table[j].key, k) == 0)
+				first = (int)j;
+		cr_expect_eq(stw_stdi_words_find(&index, k, strlen(k)), first, "%s", k);
+		cr_expect(stw_stdi_words_has(&index, k));
+	}
+	static const char *const absent[] = {"c", "cok", "co k", "gmbhx", "kga", "GMBH", "x"};
+	for (size_t i = 0; i < N(absent); i++)
+		cr_expect_eq(stw_stdi_words_find(&index, absent[i], strlen(absent[i])), -1, "%s",
+		             absent[i]);
+	/* a key given by length inside a longer text */
+	const char *text = "co kg and more";
+	cr_expect_eq(stw_stdi_words_find(&index, text, 5), 1);
+	cr_expect_eq(stw_stdi_words_find(&index, text, 2), 0);
+	cr_expect_eq(stw_stdi_words_find(&index, text, 3), -1);
+}
