@@ -38,19 +38,21 @@ rule_index(const char *rule)
 }
 
 static stw_err
-writer_open(writer *w, stw_ws *ws, unsigned what, stw_error *err)
+writer_open(writer *w, stw_ws *ws, unsigned what, bool fresh, stw_error *err)
 {
 	memset(w, 0, sizeof *w);
 	w->ws = ws;
 	stw_err e;
 	if ((what & STW_RUN_PROPOSE) &&
-	    (e = stw_ws_prepare(ws,
-	         "INSERT INTO proposal(record_id, field, rule, before, after, why, kind)"
-	         " VALUES(?,?,?,?,?,?,?) ON CONFLICT(record_id, field, rule) DO UPDATE SET"
-	         " before=excluded.before, after=excluded.after, why=excluded.why,"
-	         " kind=excluded.kind, status='open'"
-	         " WHERE proposal.status='applied' OR proposal.before IS NOT excluded.before"
-	         " OR proposal.after IS NOT excluded.after", &w->prop, err)) != STW_OK)
+	    (e = stw_ws_prepare(ws, fresh
+	         ? "INSERT INTO proposal(record_id, field, rule, before, after, why, kind)"
+	           " VALUES(?,?,?,?,?,?,?)"
+	         : "INSERT INTO proposal(record_id, field, rule, before, after, why, kind)"
+	           " VALUES(?,?,?,?,?,?,?) ON CONFLICT(record_id, field, rule) DO UPDATE SET"
+	           " before=excluded.before, after=excluded.after, why=excluded.why,"
+	           " kind=excluded.kind, status='open'"
+	           " WHERE proposal.status='applied' OR proposal.before IS NOT excluded.before"
+	           " OR proposal.after IS NOT excluded.after", &w->prop, err)) != STW_OK)
 		return e;
 	if ((what & STW_RUN_VALIDATE) &&
 	    (e = stw_ws_prepare(ws, "INSERT INTO finding(record_id, field, rule, severity, message)"
@@ -129,7 +131,7 @@ stw_check_write(stw_ws *ws, unsigned what, const stw_field_rules *fr, int64_t id
 	writer w;
 	stw_check_tally t;
 	memset(&t, 0, sizeof t);
-	stw_err e = writer_open(&w, ws, what, err);
+	stw_err e = writer_open(&w, ws, what, false, err);
 	if (e == STW_OK) {
 		e = writer_put(&w, fr, id, values, out, &t, err);
 		writer_close(&w);
@@ -268,7 +270,7 @@ stw_check_pass_fields(const stw_check_pass *p)
 
 stw_err
 stw_check_pass_open(stw_ws *ws, const stw_rules *rules, const char *entity, unsigned what,
-                    stw_check_pass **out, stw_error *err)
+                    bool fresh, stw_check_pass **out, stw_error *err)
 {
 	*out = NULL;
 	stw_check_pass *p = stw_xcalloc(1, sizeof *p);
@@ -277,7 +279,7 @@ stw_check_pass_open(stw_ws *ws, const stw_rules *rules, const char *entity, unsi
 	stw_check_ctx_init(&p->ctx, p->fr, rules ? rules->default_country : "US",
 	                   rules ? rules->date_order == STW_MDY : 1);
 	p->nf = p->fr->nfields;
-	stw_err e = writer_open(&p->w, ws, what, err);
+	stw_err e = writer_open(&p->w, ws, what, fresh, err);
 	if (e != STW_OK) {
 		stw_field_rules_free(p->owned);
 		free(p);

@@ -15,6 +15,7 @@
 #ifndef STW_CHECK_PASS_H
 #define STW_CHECK_PASS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -39,10 +40,14 @@ typedef struct stw_check_pass stw_check_pass;
 
 /*
  * Opens a pass over records of entity ("contact" or "company") with rules
- * (NULL: the built-in rules), writing what (STW_RUN_*) into ws.
+ * (NULL: the built-in rules), writing what (STW_RUN_*) into ws. fresh says
+ * that the records have no proposal rows at all (new records, or a table
+ * emptied first): they are then inserted as they are, which needs no
+ * lookup of the unique key; otherwise each is merged with the applied or
+ * dismissed proposal of the same record, field and rule.
  */
 stw_err stw_check_pass_open(stw_ws *ws, const stw_rules *rules, const char *entity,
-                            unsigned what, stw_check_pass **out, stw_error *err);
+                            unsigned what, bool fresh, stw_check_pass **out, stw_error *err);
 
 /* The field rules whose order stw_check_pass_put() expects. */
 const stw_field_rules *stw_check_pass_fields(const stw_check_pass *p);

@@ -261,8 +261,8 @@ loader_start(loader *L, const stw_import_opts *opts, const stw_mapping *m, stw_e
 	    ((e = stw_ws_drop_indexes(ws, "proposal", &L->idx, err)) != STW_OK ||
 	     (e = stw_ws_drop_indexes(ws, "finding", &L->idx, err)) != STW_OK))
 		return e;
-	if ((e = stw_check_pass_open(ws, opts->rules, m->entity,
-	                             STW_RUN_PROPOSE | STW_RUN_VALIDATE, &L->pass, err)) != STW_OK)
+	if ((e = stw_check_pass_open(ws, opts->rules, m->entity, STW_RUN_PROPOSE | STW_RUN_VALIDATE,
+	                             true, &L->pass, err)) != STW_OK)
 		return e;
 	const stw_field_rules *fr = stw_check_pass_fields(L->pass);
 	L->col = stw_xmalloc(fr->nfields * sizeof *L->col);

@@ -70,13 +70,14 @@ select_sql(const stw_field_rules *fr, const char *where)
 
 /* ==== The full pass ==== */
 
-/* Feeds the active records of entity with ids above from_id to a check pass. */
+/* Feeds the active records of entity with ids above from_id to a check pass
+ * (fresh: see stw_check_pass_open). */
 static stw_err
 pass_entity(stw_ws *ws, const stw_rules *rules, const char *entity, unsigned what,
-            int64_t from_id, stw_check_tally *tally, stw_error *err)
+            int64_t from_id, bool fresh, stw_check_tally *tally, stw_error *err)
 {
 	stw_check_pass *p;
-	stw_err e = stw_check_pass_open(ws, rules, entity, what, &p, err);
+	stw_err e = stw_check_pass_open(ws, rules, entity, what, fresh, &p, err);
 	if (e != STW_OK)
 		return e;
 	const stw_field_rules *fr = stw_check_pass_fields(p);
@@ -201,13 +202,20 @@ check_pass(stw_ws *ws, const stw_rules *rules, unsigned what, int64_t from_id,
 		return e;
 	}
 	int64_t last = count_rows(ws, "SELECT coalesce(max(id), 0) FROM rec");
-	stw_index_set idx = {NULL, 0};
+	stw_index_set idx = {NULL, NULL, 0};
+	/* Records above from_id have no proposals yet: plain inserts will do. */
+	bool fresh = true;
 	if (from_id == 0) {
-		/* Without their indexes, the old rows go and the new ones come in cheaply. */
+		/* Without their indexes, the old rows go and the new ones come in
+		 * cheaply. Applied and dismissed proposals stay: when there are any,
+		 * the new ones are merged with them through the unique key. */
 		if ((what & STW_RUN_PROPOSE) &&
 		    ((e = stw_ws_drop_indexes(ws, "proposal", &idx, err)) != STW_OK ||
 		     (e = exec(ws, "DELETE FROM proposal WHERE status='open'", "clearing proposals",
 		               err)) != STW_OK))
+			goto done;
+		fresh = count_rows(ws, "SELECT EXISTS(SELECT 1 FROM proposal)") == 0;
+		if (!fresh && (e = stw_ws_restore_index(ws, &idx, "proposal_key", err)) != STW_OK)
 			goto done;
 		if ((what & STW_RUN_VALIDATE) &&
 		    ((e = stw_ws_drop_indexes(ws, "finding", &idx, err)) != STW_OK ||
@@ -219,9 +227,9 @@ check_pass(stw_ws *ws, const stw_rules *rules, unsigned what, int64_t from_id,
 	memset(&t, 0, sizeof t);
 	if (from_id > 0)
 		stw_checked_through(ws, rules, &t);
-	e = pass_entity(ws, rules, "contact", what, from_id, &t, err);
+	e = pass_entity(ws, rules, "contact", what, from_id, fresh, &t, err);
 	if (e == STW_OK)
-		e = pass_entity(ws, rules, "company", what, from_id, &t, err);
+		e = pass_entity(ws, rules, "company", what, from_id, fresh, &t, err);
 	if (e == STW_OK)
 		e = stw_ws_restore_indexes(ws, &idx, err);
 	if (e == STW_OK)

@@ -110,8 +110,10 @@ static const char *const migrations[] = {
 	"  rule TEXT NOT NULL,"
 	"  before TEXT, after TEXT, why TEXT,"
 	"  kind TEXT NOT NULL,"           /* safe or suggest */
-	"  status TEXT NOT NULL DEFAULT 'open'," /* open, applied, dismissed */
-	"  UNIQUE(record_id, field, rule));"
+	"  status TEXT NOT NULL DEFAULT 'open');" /* open, applied, dismissed */
+	/* one proposal per record, field and rule: a unique index rather than a
+	 * constraint, so that a bulk write can build it once at the end */
+	"CREATE UNIQUE INDEX proposal_key ON proposal(record_id, field, rule);"
 	/* finding: a record failing a validation rule; kept current after edits. */
 	"CREATE TABLE finding("
 	"  id INTEGER PRIMARY KEY,"
@@ -484,28 +486,40 @@ stw_ws_drop_indexes(stw_ws *ws, const char *table, stw_index_set *set, stw_error
 	if (e != STW_OK)
 		return e;
 	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-	char **names = NULL;
-	size_t n = 0;
+	size_t first = set->n;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		names = stw_xrealloc(names, (n + 1) * sizeof *names);
+		set->name = stw_xrealloc(set->name, (set->n + 1) * sizeof *set->name);
 		set->sql = stw_xrealloc(set->sql, (set->n + 1) * sizeof *set->sql);
-		names[n++] = stw_xstrdup((const char *)sqlite3_column_text(st, 0));
+		set->name[set->n] = stw_xstrdup((const char *)sqlite3_column_text(st, 0));
 		set->sql[set->n++] = stw_xstrdup((const char *)sqlite3_column_text(st, 1));
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		e = stw_ws_dberr(ws, rc, "reading the schema", err);
-	for (size_t i = 0; i < n; i++) {
-		if (e == STW_OK) {
-			char *q = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
-			e = ws_exec(ws, q, "preparing the bulk write", err);
-			sqlite3_free(q);
-		}
-		free(names[i]);
+	for (size_t i = first; i < set->n && e == STW_OK; i++) {
+		char *q = sqlite3_mprintf("DROP INDEX \"%w\"", set->name[i]);
+		e = ws_exec(ws, q, "preparing the bulk write", err);
+		sqlite3_free(q);
 	}
-	free(names);
 	return e;
+}
+
+stw_err
+stw_ws_restore_index(stw_ws *ws, stw_index_set *set, const char *name, stw_error *err)
+{
+	for (size_t i = 0; i < set->n; i++) {
+		if (strcmp(set->name[i], name) != 0)
+			continue;
+		stw_err e = ws_exec(ws, set->sql[i], "rebuilding an index", err);
+		free(set->name[i]);
+		free(set->sql[i]);
+		set->n--;
+		set->name[i] = set->name[set->n];
+		set->sql[i] = set->sql[set->n];
+		return e;
+	}
+	return STW_OK;
 }
 
 stw_err
@@ -524,10 +538,13 @@ stw_ws_restore_indexes(stw_ws *ws, stw_index_set *set, stw_error *err)
 void
 stw_ws_index_set_free(stw_index_set *set)
 {
-	for (size_t i = 0; i < set->n; i++)
+	for (size_t i = 0; i < set->n; i++) {
+		free(set->name[i]);
 		free(set->sql[i]);
+	}
+	free(set->name);
 	free(set->sql);
-	set->sql = NULL;
+	set->name = set->sql = NULL;
 	set->n = 0;
 }
 

@@ -89,11 +89,14 @@ void stw_ws_big_cache(stw_ws *ws, bool on);
  * stw_ws_index_set_free releases a set that is not restored.
  */
 typedef struct {
+	char  **name;
 	char  **sql;
 	size_t  n;
 } stw_index_set;
 stw_err stw_ws_drop_indexes(stw_ws *ws, const char *table, stw_index_set *set, stw_error *err);
 stw_err stw_ws_restore_indexes(stw_ws *ws, stw_index_set *set, stw_error *err);
+/* Creates the one index of set called name now (if set holds it) and takes it out of set. */
+stw_err stw_ws_restore_index(stw_ws *ws, stw_index_set *set, const char *name, stw_error *err);
 void    stw_ws_index_set_free(stw_index_set *set);
 
 /* Reads or writes a value of the meta table. get returns an owned string or NULL. */
