@@ -89,16 +89,7 @@ static void
 tokenize(const char *s, tokens *tk)
 {
 	if (strchr(s, '&')) {
-		stw_buf b = STW_BUF_INIT;
-		for (const char *p = s; *p; p++) {
-			if (*p == '&')
-				stw_buf_adds(&b, " and ");
-			else
-				stw_buf_addc(&b, *p);
-		}
-		char *tmp = stw_buf_take(&b);
-		tk->buf = stw_std_fold_opts(tmp, STW_FOLD_PUNCT);
-		free(tmp);
+		tk->buf = stw_stdi_fold_and(s);
 	} else if (stw_stdi_fold_ascii(s, STW_FOLD_PUNCT, tk->buf_small, sizeof tk->buf_small)) {
 		tk->buf = tk->buf_small;
 	} else {

@@ -399,16 +399,7 @@ by_alpha3(const char *alpha3)
 static char *
 country_key(const char *s)
 {
-	stw_buf b = STW_BUF_INIT;
-	for (const char *p = s; *p; p++) {
-		if (*p == '&')
-			stw_buf_adds(&b, " and ");
-		else
-			stw_buf_addc(&b, *p);
-	}
-	char *tmp = stw_buf_take(&b);
-	char *k = stw_std_fold_opts(tmp, STW_FOLD_PUNCT);
-	free(tmp);
+	char *k = stw_stdi_fold_and(s);
 	if (strncmp(k, "the ", 4) == 0)
 		memmove(k, k + 4, strlen(k + 4) + 1);
 	return k;

@@ -47,6 +47,12 @@ bool stw_stdi_is_invisible(uint32_t cp);
 void stw_stdi_fold_cp(stw_buf *b, uint32_t cp);
 
 /*
+ * stw_std_fold_opts(in, STW_FOLD_PUNCT) with each '&' read as " and ", the
+ * key form of company and country names. The caller frees the result.
+ */
+char *stw_stdi_fold_and(const char *in);
+
+/*
  * stw_std_fold_opts(in, flags) into out (size bytes) when in is all ASCII
  * and its folded form fits; false otherwise (out is then undefined), and
  * the caller folds with stw_std_fold_opts. Spares an allocation for the

@@ -974,3 +974,21 @@ stw_std_mojibake(const char *in, stw_std_result *out)
 	}
 	free(cur);
 }
+
+char *
+stw_stdi_fold_and(const char *in)
+{
+	if (!strchr(in, '&'))
+		return stw_std_fold_opts(in, STW_FOLD_PUNCT);
+	stw_buf b = STW_BUF_INIT;
+	for (const char *p = in; *p; p++) {
+		if (*p == '&')
+			stw_buf_adds(&b, " and ");
+		else
+			stw_buf_addc(&b, *p);
+	}
+	char *tmp = stw_buf_take(&b);
+	char *k = stw_std_fold_opts(tmp, STW_FOLD_PUNCT);
+	free(tmp);
+	return k;
+}
