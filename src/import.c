@@ -222,18 +222,6 @@ insert_record(loader *L, const stw_csv_row *row, stw_error *err)
 	return stw_check_pass_put(L->pass, id, L->v, L->len, err);
 }
 
-static int64_t
-query_int(stw_ws *ws, const char *sql)
-{
-	sqlite3_stmt *st;
-	int64_t v = -1;
-	if (sqlite3_prepare_v2(stw_ws_db(ws), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 /*
  * Gets the loader ready for rows: rec must hold every earlier record before
  * this import adds to it; the tables it fills from empty lose their
@@ -249,15 +237,16 @@ loader_start(loader *L, const stw_import_opts *opts, const stw_mapping *m, stw_e
 		e = stw_rec_writer_open(ws, L->source_id, m->entity, &L->cur, err);
 	if (e != STW_OK)
 		return e;
-	int64_t last = query_int(ws, "SELECT coalesce(max(id), 0) FROM rec");
+	int64_t last = stw_ws_query_int(ws, "SELECT coalesce(max(id), 0) FROM rec");
 	if (last < 0)
 		return stw_ws_dberr(ws, sqlite3_errcode(stw_ws_db(ws)), "reading records", err);
 	if (last == 0 && (e = stw_ws_drop_indexes(ws, "rec", &L->idx, err)) != STW_OK)
 		return e;
 	if (!opts->check || (last > 0 && stw_checked_through(ws, opts->rules, &L->counts) != last))
 		return STW_OK;
-	if (query_int(ws, "SELECT EXISTS(SELECT 1 FROM proposal) OR EXISTS(SELECT 1 FROM finding)") ==
-	        0 &&
+	bool empty = stw_ws_query_int(ws, "SELECT EXISTS(SELECT 1 FROM proposal)"
+	                                  " OR EXISTS(SELECT 1 FROM finding)") == 0;
+	if (empty &&
 	    ((e = stw_ws_drop_indexes(ws, "proposal", &L->idx, err)) != STW_OK ||
 	     (e = stw_ws_drop_indexes(ws, "finding", &L->idx, err)) != STW_OK))
 		return e;
@@ -287,7 +276,9 @@ loader_finish(loader *L, const stw_import_opts *opts, stw_import_result *res, st
 		stw_check_tally t;
 		memset(&t, 0, sizeof t);
 		e = stw_check_pass_finish(L->pass, &t, err);
-		int64_t last = query_int(L->ws, "SELECT coalesce(max(id), 0) FROM rec");
+		int64_t last = stw_ws_query_int(L->ws, "SELECT coalesce(max(id), 0) FROM rec");
+		if (e == STW_OK && last < 0)
+			e = stw_ws_dberr(L->ws, sqlite3_errcode(stw_ws_db(L->ws)), "reading records", err);
 		for (int i = 0; i < STW_STANDARDIZE_NRULES; i++)
 			for (int k = 0; k < 2; k++) {
 				res->proposals += t.open[i][k];

@@ -180,25 +180,14 @@ sync_source(stw_ws *ws, int64_t source_id, const char *entity, int64_t from_id, 
  * record id copied into rec tells whether anything is missing: one index
  * lookup, cheap enough to call before every read that needs rec.
  */
-static int64_t
-max_id(stw_ws *ws, const char *sql)
-{
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(stw_ws_db(ws), sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_finalize(st);
-	return v;
-}
-
 stw_err
 stw_rec_sync(stw_ws *ws, int64_t *added, stw_error *err)
 {
 	int64_t n = 0;
 	if (added)
 		*added = 0;
-	int64_t have = max_id(ws, "SELECT coalesce(max(id), 0) FROM rec");
-	int64_t want = max_id(ws, "SELECT coalesce(max(id), 0) FROM record");
+	int64_t have = stw_ws_query_int(ws, "SELECT coalesce(max(id), 0) FROM rec");
+	int64_t want = stw_ws_query_int(ws, "SELECT coalesce(max(id), 0) FROM record");
 	if (have < 0 || want < 0)
 		return stw_ws_dberr(ws, sqlite3_errcode(stw_ws_db(ws)), "reading record ids", err);
 	if (want <= have)

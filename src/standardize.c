@@ -120,18 +120,6 @@ exec(stw_ws *ws, const char *sql, const char *what, stw_error *err)
 	return rc == SQLITE_OK ? STW_OK : stw_ws_dberr(ws, rc, what, err);
 }
 
-static int64_t
-count_rows(stw_ws *ws, const char *sql)
-{
-	sqlite3_stmt *st;
-	int64_t n = 0;
-	if (sqlite3_prepare_v2(stw_ws_db(ws), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
 static int
 rule_count_cmp(const void *a, const void *b)
 {
@@ -201,8 +189,12 @@ check_pass(stw_ws *ws, const stw_rules *rules, unsigned what, int64_t from_id,
 		}
 		return e;
 	}
-	int64_t last = count_rows(ws, "SELECT coalesce(max(id), 0) FROM rec");
+	int64_t last = stw_ws_query_int(ws, "SELECT coalesce(max(id), 0) FROM rec");
 	stw_index_set idx = {NULL, NULL, 0};
+	if (last < 0) {
+		e = stw_ws_dberr(ws, sqlite3_errcode(stw_ws_db(ws)), "reading records", err);
+		goto done;
+	}
 	/* Records above from_id have no proposals yet: plain inserts will do. */
 	bool fresh = true;
 	if (from_id == 0) {
@@ -214,7 +206,7 @@ check_pass(stw_ws *ws, const stw_rules *rules, unsigned what, int64_t from_id,
 		     (e = exec(ws, "DELETE FROM proposal WHERE status='open'", "clearing proposals",
 		               err)) != STW_OK))
 			goto done;
-		fresh = count_rows(ws, "SELECT EXISTS(SELECT 1 FROM proposal)") == 0;
+		fresh = stw_ws_query_int(ws, "SELECT EXISTS(SELECT 1 FROM proposal)") == 0;
 		if (!fresh && (e = stw_ws_restore_index(ws, &idx, "proposal_key", err)) != STW_OK)
 			goto done;
 		if ((what & STW_RUN_VALIDATE) &&
@@ -241,9 +233,9 @@ check_pass(stw_ws *ws, const stw_rules *rules, unsigned what, int64_t from_id,
 		if (what & STW_RUN_PROPOSE)
 			stats->proposals = rule_counts(&t, stats);
 		else
-			stats->proposals = count_rows(ws, "SELECT count(*) FROM proposal"
-			                                  " WHERE status='open'");
-		stats->findings = count_rows(ws, "SELECT count(*) FROM finding");
+			stats->proposals = stw_ws_query_int(ws, "SELECT count(*) FROM proposal"
+			                                        " WHERE status='open'");
+		stats->findings = stw_ws_query_int(ws, "SELECT count(*) FROM finding");
 	}
 done:
 	stw_ws_index_set_free(&idx);

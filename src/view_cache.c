@@ -31,23 +31,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int64_t
-max_id(stw_ws *ws, const char *sql)
-{
-	sqlite3_stmt *st;
-	if (stw_ws_prepare(ws, sql, &st, NULL) != STW_OK)
-		return -1;
-	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_finalize(st);
-	return n;
-}
-
 char *
 stw_view_cache_key(stw_ws *ws)
 {
-	int64_t rec = max_id(ws, "SELECT coalesce(max(id), 0) FROM rec");
-	int64_t fin = max_id(ws, "SELECT coalesce(max(id), 0) FROM finding");
-	int64_t pro = max_id(ws, "SELECT coalesce(max(id), 0) FROM proposal");
+	int64_t rec = stw_ws_query_int(ws, "SELECT coalesce(max(id), 0) FROM rec");
+	int64_t fin = stw_ws_query_int(ws, "SELECT coalesce(max(id), 0) FROM finding");
+	int64_t pro = stw_ws_query_int(ws, "SELECT coalesce(max(id), 0) FROM proposal");
 	if (rec < 0 || fin < 0 || pro < 0)
 		return NULL;
 	char *head = stw_ws_meta_get(ws, "audit_head");
@@ -64,8 +53,8 @@ char *
 stw_view_cluster_key(stw_ws *ws)
 {
 	char *base = stw_view_cache_key(ws);
-	int64_t last = max_id(ws, "SELECT coalesce(max(id), 0) FROM cluster");
-	int64_t all = max_id(ws, "SELECT count(*) FROM cluster");
+	int64_t last = stw_ws_query_int(ws, "SELECT coalesce(max(id), 0) FROM cluster");
+	int64_t all = stw_ws_query_int(ws, "SELECT count(*) FROM cluster");
 	char *key = base && last >= 0 && all >= 0
 		? stw_xasprintf("%s %" PRId64 " %" PRId64, base, last, all) : NULL;
 	free(base);

@@ -566,8 +566,8 @@ stw_ws_meta_set(stw_ws *ws, const char *key, const char *value, stw_error *err)
 	return STW_OK;
 }
 
-static int64_t
-count(stw_ws *ws, const char *sql)
+int64_t
+stw_ws_query_int(stw_ws *ws, const char *sql)
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(ws->db, sql, -1, &st, NULL) != SQLITE_OK)
@@ -582,17 +582,17 @@ count(stw_ws *ws, const char *sql)
 int64_t
 stw_ws_count_records(stw_ws *ws)
 {
-	return count(ws, "SELECT count(*) FROM record");
+	return stw_ws_query_int(ws, "SELECT count(*) FROM record");
 }
 
 int64_t
 stw_ws_count_quarantine(stw_ws *ws)
 {
-	return count(ws, "SELECT count(*) FROM quarantine");
+	return stw_ws_query_int(ws, "SELECT count(*) FROM quarantine");
 }
 
 int64_t
 stw_ws_count_sources(stw_ws *ws)
 {
-	return count(ws, "SELECT count(*) FROM source");
+	return stw_ws_query_int(ws, "SELECT count(*) FROM source");
 }
