@@ -304,21 +304,15 @@ one_int(stw_ws *ws, const char *sql)
 	return n;
 }
 
-static stw_err
-exec(stw_ws *ws, const char *sql, stw_error *err)
-{
-	int rc = sqlite3_exec(stw_ws_db(ws), sql, NULL, NULL, NULL);
-	return rc == SQLITE_OK ? STW_OK : stw_ws_dberr(ws, rc, "building the original values", err);
-}
-
 /* temp.stw_before: rec with every active change reverted and every record active. */
 static stw_err
 build_before(stw_ws *ws, stw_error *err)
 {
-	stw_err e = exec(ws, "DROP TABLE IF EXISTS temp." BEFORE_TABLE ";"
-	                     "CREATE TEMP TABLE " BEFORE_TABLE " AS SELECT * FROM rec;"
-	                     "UPDATE temp." BEFORE_TABLE " SET status='active';"
-	                     "CREATE INDEX temp.stw_before_id ON " BEFORE_TABLE "(id)", err);
+	const char *what = "building the original values";
+	stw_err e = stw_ws_exec(ws, "DROP TABLE IF EXISTS temp." BEFORE_TABLE ";"
+	                            "CREATE TEMP TABLE " BEFORE_TABLE " AS SELECT * FROM rec;"
+	                            "UPDATE temp." BEFORE_TABLE " SET status='active';"
+	                            "CREATE INDEX temp.stw_before_id ON " BEFORE_TABLE "(id)", what, err);
 	for (const char *const *f = stw_rec_fields(); *f && e == STW_OK; f++) {
 		char *sql = sqlite3_mprintf(
 			"UPDATE temp." BEFORE_TABLE " SET \"%w\" = (SELECT c.old FROM change c"

@@ -113,13 +113,6 @@ pass_entity(stw_ws *ws, const stw_rules *rules, const char *entity, unsigned wha
 	return e;
 }
 
-static stw_err
-exec(stw_ws *ws, const char *sql, const char *what, stw_error *err)
-{
-	int rc = sqlite3_exec(stw_ws_db(ws), sql, NULL, NULL, NULL);
-	return rc == SQLITE_OK ? STW_OK : stw_ws_dberr(ws, rc, what, err);
-}
-
 static int
 rule_count_cmp(const void *a, const void *b)
 {
@@ -203,7 +196,7 @@ check_pass(stw_ws *ws, const stw_rules *rules, unsigned what, int64_t from_id,
 		 * the new ones are merged with them through the unique key. */
 		if ((what & STW_RUN_PROPOSE) &&
 		    ((e = stw_ws_drop_indexes(ws, "proposal", &idx, err)) != STW_OK ||
-		     (e = exec(ws, "DELETE FROM proposal WHERE status='open'", "clearing proposals",
+		     (e = stw_ws_exec(ws, "DELETE FROM proposal WHERE status='open'", "clearing proposals",
 		               err)) != STW_OK))
 			goto done;
 		fresh = stw_ws_query_int(ws, "SELECT EXISTS(SELECT 1 FROM proposal)") == 0;
@@ -211,7 +204,7 @@ check_pass(stw_ws *ws, const stw_rules *rules, unsigned what, int64_t from_id,
 			goto done;
 		if ((what & STW_RUN_VALIDATE) &&
 		    ((e = stw_ws_drop_indexes(ws, "finding", &idx, err)) != STW_OK ||
-		     (e = exec(ws, "DELETE FROM finding", "clearing findings", err)) != STW_OK))
+		     (e = stw_ws_exec(ws, "DELETE FROM finding", "clearing findings", err)) != STW_OK))
 			goto done;
 	}
 	/* The open proposals: those of the records checked before, then this pass's. */

@@ -237,8 +237,8 @@ stw_ws_prepare(stw_ws *ws, const char *sql, sqlite3_stmt **st, stw_error *err)
 	return STW_OK;
 }
 
-static stw_err
-exec(stw_ws *ws, const char *sql, const char *what, stw_error *err)
+stw_err
+stw_ws_exec(stw_ws *ws, const char *sql, const char *what, stw_error *err)
 {
 	int rc = sqlite3_exec(ws->db, sql, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
@@ -249,13 +249,13 @@ exec(stw_ws *ws, const char *sql, const char *what, stw_error *err)
 stw_err
 stw_ws_begin(stw_ws *ws, stw_error *err)
 {
-	return exec(ws, "BEGIN IMMEDIATE", "starting a transaction", err);
+	return stw_ws_exec(ws, "BEGIN IMMEDIATE", "starting a transaction", err);
 }
 
 stw_err
 stw_ws_commit(stw_ws *ws, stw_error *err)
 {
-	stw_err e = exec(ws, "COMMIT", "committing", err);
+	stw_err e = stw_ws_exec(ws, "COMMIT", "committing", err);
 	if (e != STW_OK)
 		stw_ws_rollback(ws);
 	return e;
@@ -307,8 +307,8 @@ migrate(stw_ws *ws, bool readonly, stw_error *err)
 			return e;
 		char pragma[64];
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", v + 1);
-		if ((e = exec(ws, migrations[v], "migrating the schema", err)) != STW_OK ||
-		    (e = exec(ws, pragma, "recording the schema version", err)) != STW_OK) {
+		if ((e = stw_ws_exec(ws, migrations[v], "migrating the schema", err)) != STW_OK ||
+		    (e = stw_ws_exec(ws, pragma, "recording the schema version", err)) != STW_OK) {
 			stw_ws_rollback(ws);
 			return e;
 		}
@@ -384,13 +384,13 @@ stw_ws_open(stw_ws **out, const char *path, int flags, stw_error *err)
 		}
 		char sql[64];
 		snprintf(sql, sizeof sql, "PRAGMA application_id=%d", STW_APPLICATION_ID);
-		if ((e = exec(ws, sql, "marking the workspace", err)) != STW_OK)
+		if ((e = stw_ws_exec(ws, sql, "marking the workspace", err)) != STW_OK)
 			goto fail;
 	}
 	if (!readonly) {
-		if ((e = exec(ws, "PRAGMA journal_mode=WAL", "switching to WAL mode", err)) != STW_OK)
+		if ((e = stw_ws_exec(ws, "PRAGMA journal_mode=WAL", "switching to WAL mode", err)) != STW_OK)
 			goto fail;
-		if ((e = exec(ws, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+		if ((e = stw_ws_exec(ws, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
 		                  "PRAGMA cache_size=-" CACHE_KIB "; PRAGMA temp_store=MEMORY",
 		              "setting up", err)) != STW_OK)
 			goto fail;
@@ -470,13 +470,6 @@ stw_ws_big_cache(stw_ws *ws, bool on)
 	                        : "PRAGMA cache_size=-" CACHE_KIB, NULL, NULL, NULL);
 }
 
-static stw_err
-ws_exec(stw_ws *ws, const char *sql, const char *what, stw_error *err)
-{
-	int rc = sqlite3_exec(ws->db, sql, NULL, NULL, NULL);
-	return rc == SQLITE_OK ? STW_OK : stw_ws_dberr(ws, rc, what, err);
-}
-
 stw_err
 stw_ws_drop_indexes(stw_ws *ws, const char *table, stw_index_set *set, stw_error *err)
 {
@@ -499,7 +492,7 @@ stw_ws_drop_indexes(stw_ws *ws, const char *table, stw_index_set *set, stw_error
 		e = stw_ws_dberr(ws, rc, "reading the schema", err);
 	for (size_t i = first; i < set->n && e == STW_OK; i++) {
 		char *q = sqlite3_mprintf("DROP INDEX \"%w\"", set->name[i]);
-		e = ws_exec(ws, q, "preparing the bulk write", err);
+		e = stw_ws_exec(ws, q, "preparing the bulk write", err);
 		sqlite3_free(q);
 	}
 	return e;
@@ -511,7 +504,7 @@ stw_ws_restore_index(stw_ws *ws, stw_index_set *set, const char *name, stw_error
 	for (size_t i = 0; i < set->n; i++) {
 		if (strcmp(set->name[i], name) != 0)
 			continue;
-		stw_err e = ws_exec(ws, set->sql[i], "rebuilding an index", err);
+		stw_err e = stw_ws_exec(ws, set->sql[i], "rebuilding an index", err);
 		free(set->name[i]);
 		free(set->sql[i]);
 		set->n--;
@@ -526,11 +519,11 @@ stw_err
 stw_ws_restore_indexes(stw_ws *ws, stw_index_set *set, stw_error *err)
 {
 	/* Index builds sort: let SQLite use a second thread for that. */
-	stw_err e = set->n ? ws_exec(ws, "PRAGMA threads=2", "rebuilding an index", err) : STW_OK;
+	stw_err e = set->n ? stw_ws_exec(ws, "PRAGMA threads=2", "rebuilding an index", err) : STW_OK;
 	for (size_t i = 0; i < set->n && e == STW_OK; i++)
-		e = ws_exec(ws, set->sql[i], "rebuilding an index", err);
+		e = stw_ws_exec(ws, set->sql[i], "rebuilding an index", err);
 	if (e == STW_OK && set->n)
-		e = ws_exec(ws, "PRAGMA threads=0", "rebuilding an index", err);
+		e = stw_ws_exec(ws, "PRAGMA threads=0", "rebuilding an index", err);
 	stw_ws_index_set_free(set);
 	return e;
 }

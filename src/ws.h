@@ -103,6 +103,9 @@ void    stw_ws_index_set_free(stw_index_set *set);
 char   *stw_ws_meta_get(stw_ws *ws, const char *key);
 stw_err stw_ws_meta_set(stw_ws *ws, const char *key, const char *value, stw_error *err);
 
+/* Runs sql (no rows); on failure err says what was being done. */
+stw_err stw_ws_exec(stw_ws *ws, const char *sql, const char *what, stw_error *err);
+
 /* The first column of the first row of sql (a count, a max id); -1 on a
  * database error or when there is no row. */
 int64_t stw_ws_query_int(stw_ws *ws, const char *sql);
