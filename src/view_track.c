@@ -138,17 +138,6 @@ drop_triggers(stw_ws *ws, stw_view_track *t)
 	t->ntrig = 0;
 }
 
-static int64_t
-data_version(stw_ws *ws)
-{
-	sqlite3_stmt *st;
-	if (stw_ws_prepare(ws, "PRAGMA data_version", &st, NULL) != STW_OK)
-		return -1;
-	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-	sqlite3_finalize(st);
-	return v;
-}
-
 static void
 track_free(stw_view_track *t)
 {
@@ -168,7 +157,7 @@ stw_view_track_begin(stw_ws *ws)
 	stw_view_track *t = stw_xcalloc(1, sizeof *t);
 	/* The version first: a commit by another connection from here on,
 	 * even while the entries are read, shows at the end. */
-	t->version = data_version(ws);
+	t->version = stw_ws_query_int(ws, "PRAGMA data_version");
 	t->key = stw_view_cache_key(ws);
 	t->ckey = stw_view_cluster_key(ws);
 	t->counts = stw_view_cache_get(ws, STW_VIEW_COUNTS_NAME, t->key);
@@ -397,7 +386,7 @@ stw_view_track_end(stw_ws *ws, stw_view_track *t)
 	ckey = stw_view_cluster_key(ws);
 	/* Another connection committed since begin: its changes are not in
 	 * the difference. */
-	if (!key || !ckey || data_version(ws) != t->version)
+	if (!key || !ckey || stw_ws_query_int(ws, "PRAGMA data_version") != t->version)
 		goto done;
 	char *body;
 	if (t->counts && (body = counts_forward(t->counts, &d))) {
