@@ -6,6 +6,7 @@
 #include "csvread.h"
 #include "decode.h"
 #include "fields.h"
+#include "import_feed.h"
 #include "rec.h"
 #include "sha256.h"
 #include "util.h"
@@ -195,15 +196,21 @@ insert_quarantine(loader *L, const stw_csv_row *row, const char *reason, stw_err
 	return STW_OK;
 }
 
+/* Loads a good row; json: its storage form, or NULL to make it here. */
 static stw_err
-insert_record(loader *L, const stw_csv_row *row, stw_error *err)
+insert_record(loader *L, const stw_csv_row *row, const char *json, size_t json_len,
+              stw_error *err)
 {
-	stw_buf_reset(&L->json);
-	stw_fields_encode(&L->json, row->v, row->len, row->n);
+	if (!json) {
+		stw_buf_reset(&L->json);
+		stw_fields_encode(&L->json, row->v, row->len, row->n);
+		json = L->json.data;
+		json_len = L->json.len;
+	}
 	sqlite3_stmt *st = L->ins_rec;
 	sqlite3_bind_int64(st, 1, L->source_id);
 	sqlite3_bind_int64(st, 2, row->line);
-	sqlite3_bind_text(st, 3, L->json.data, (int)L->json.len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, json, (int)json_len, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -415,6 +422,7 @@ import_once(stw_ws *ws, const char *path, const stw_import_opts *opts, const cha
 
 	stw_decoder *dec = NULL;
 	stw_csv *csv = NULL;
+	stw_feed *feed = NULL;
 	loader L = {.ws = ws, .json = STW_BUF_INIT};
 	bool in_tx = false, sha_started = false, sha_checked = false, bulk = false;
 	stw_buf sample = STW_BUF_INIT;
@@ -523,24 +531,32 @@ import_once(stw_ws *ws, const char *path, const stw_import_opts *opts, const cha
 			goto done;
 	}
 
-	for (uint64_t n = 0;; n++) {
-		if (!pending) {
-			got = stw_csv_next(csv, &row, err);
-			if (got < 0) {
-				e = err->code;
-				goto done;
-			}
-			if (got == 0)
-				break;
+	/* Without a header the first row, read already, is data. */
+	uint64_t n = 0;
+	if (pending) {
+		n++;
+		res->rows++;
+		if (L.ins_rec && (e = insert_record(&L, &row, NULL, 0, err)) != STW_OK)
+			goto done;
+	}
+	if ((e = stw_feed_start(&feed, csv, res->ncols, L.ins_rec != NULL, err)) != STW_OK)
+		goto done;
+	for (;; n++) {
+		stw_feed_row fr;
+		got = stw_feed_next(feed, &fr, err);
+		if (got < 0) {
+			e = err->code;
+			goto done;
 		}
-		pending = false;
+		if (got == 0)
+			break;
 		if (n % PROGRESS_EVERY == 0) {
 			if (opts->cancel && *opts->cancel) {
 				e = stw_fail(err, STW_ECANCEL, "%s: import cancelled; nothing was kept", path);
 				goto done;
 			}
 			if (opts->progress)
-				opts->progress(stw_csv_offset(csv), fl.size, opts->progress_arg);
+				opts->progress(fr.offset, fl.size, opts->progress_arg);
 			if (check_dup && !sha_checked && atomic_load(&job.done)) {
 				sha_checked = true;
 				if (job.code == STW_OK &&
@@ -548,37 +564,23 @@ import_once(stw_ws *ws, const char *path, const stw_import_opts *opts, const cha
 					goto done;
 			}
 		}
-		if (row.bad && row.bad_encoding && speculative) {
+		if (fr.why && fr.row.bad_encoding && speculative) {
 			*retry_cp1252 = true;
 			goto done;
 		}
-		char reason[240];
-		const char *why = row.bad;
-		if (!why && row.n != res->ncols) {
-			long first = row.line, last = row.end_line;
-			if (last > first && stw_csv_resync(csv, &row, err) < 0) {
-				e = err->code;
-				goto done;
-			}
-			if (last > first)
-				snprintf(reason, sizeof reason,
-				         "%zu fields where the header has %zu (a quote opened on line %ld "
-				         "runs to line %ld)", row.n, res->ncols, first, last);
-			else
-				snprintf(reason, sizeof reason, "%zu fields where the header has %zu",
-				         row.n, res->ncols);
-			why = reason;
-		}
-		if (why) {
-			note_problem(res, why);
-			if (L.ins_q && (e = insert_quarantine(&L, &row, why, err)) != STW_OK)
+		if (fr.why) {
+			note_problem(res, fr.why);
+			if (L.ins_q && (e = insert_quarantine(&L, &fr.row, fr.why, err)) != STW_OK)
 				goto done;
 			continue;
 		}
 		res->rows++;
-		if (L.ins_rec && (e = insert_record(&L, &row, err)) != STW_OK)
+		if (L.ins_rec &&
+		    (e = insert_record(&L, &fr.row, fr.json, fr.json_len, err)) != STW_OK)
 			goto done;
 	}
+	stw_feed_stop(feed);
+	feed = NULL;
 	if (opts->progress)
 		opts->progress(fl.size, fl.size, opts->progress_arg);
 
@@ -604,6 +606,7 @@ import_once(stw_ws *ws, const char *path, const stw_import_opts *opts, const cha
 done:
 	if (sha_started)
 		pthread_join(tid, NULL);
+	stw_feed_stop(feed);
 	loader_free(&L);
 	if (in_tx)
 		stw_ws_rollback(ws);
