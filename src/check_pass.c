@@ -20,10 +20,36 @@
 
 /* ==== Writing ==== */
 
+/*
+ * A fresh pass writes rows MANY to a statement: one INSERT with MANY rows
+ * of values costs far less than MANY executions of a one-row INSERT (each
+ * opens and closes its cursors and its statement). The rows wait in pend
+ * while they point into the batch being written, and go before it is
+ * reused.
+ */
+#define MANY 32
+
 typedef struct {
-	stw_ws       *ws;
-	sqlite3_stmt *prop;  /* upsert of a proposal */
-	sqlite3_stmt *find;  /* insert of a finding */
+	int64_t               id;
+	const char           *before;
+	const stw_check_prop *p;
+} pend_prop;
+
+typedef struct {
+	int64_t               id;
+	const stw_check_find *f;
+} pend_find;
+
+typedef struct {
+	stw_ws                *ws;
+	const stw_field_rules *fr;
+	sqlite3_stmt          *prop;      /* upsert (or insert, when fresh) of a proposal */
+	sqlite3_stmt          *find;      /* insert of a finding */
+	sqlite3_stmt          *prop_many; /* fresh: insert of MANY proposals */
+	sqlite3_stmt          *find_many; /* fresh: insert of MANY findings */
+	pend_prop              pprop[MANY];
+	pend_find              pfind[MANY];
+	int                    nprop, nfind;
 } writer;
 
 /* The index of rule in stw_standardize_rules(). */
@@ -37,31 +63,60 @@ rule_index(const char *rule)
 	return -1;
 }
 
+/* "INSERT INTO table(cols) VALUES(?,...)" with rows rows of ncols values. */
 static stw_err
-writer_open(writer *w, stw_ws *ws, unsigned what, bool fresh, stw_error *err)
+prepare_insert(stw_ws *ws, const char *head, int ncols, int rows, sqlite3_stmt **st,
+               stw_error *err)
+{
+	stw_buf sql = STW_BUF_INIT;
+	stw_buf_adds(&sql, head);
+	stw_buf_adds(&sql, " VALUES");
+	for (int r = 0; r < rows; r++) {
+		stw_buf_adds(&sql, r ? ",(" : "(");
+		for (int c = 0; c < ncols; c++)
+			stw_buf_adds(&sql, c ? ",?" : "?");
+		stw_buf_addc(&sql, ')');
+	}
+	stw_buf_addc(&sql, '\0');
+	stw_err e = stw_ws_prepare(ws, sql.data, st, err);
+	stw_buf_free(&sql);
+	return e;
+}
+
+#define PROP_INSERT "INSERT INTO proposal(record_id, field, rule, before, after, why, kind)"
+#define PROP_COLS 7
+#define FIND_INSERT "INSERT INTO finding(record_id, field, rule, severity, message)"
+#define FIND_COLS 5
+
+static void writer_close(writer *w);
+
+static stw_err
+writer_open(writer *w, stw_ws *ws, const stw_field_rules *fr, unsigned what, bool fresh,
+            stw_error *err)
 {
 	memset(w, 0, sizeof *w);
 	w->ws = ws;
-	stw_err e;
-	if ((what & STW_RUN_PROPOSE) &&
-	    (e = stw_ws_prepare(ws, fresh
-	         ? "INSERT INTO proposal(record_id, field, rule, before, after, why, kind)"
-	           " VALUES(?,?,?,?,?,?,?)"
-	         : "INSERT INTO proposal(record_id, field, rule, before, after, why, kind)"
-	           " VALUES(?,?,?,?,?,?,?) ON CONFLICT(record_id, field, rule) DO UPDATE SET"
-	           " before=excluded.before, after=excluded.after, why=excluded.why,"
-	           " kind=excluded.kind, status='open'"
-	           " WHERE proposal.status='applied' OR proposal.before IS NOT excluded.before"
-	           " OR proposal.after IS NOT excluded.after", &w->prop, err)) != STW_OK)
-		return e;
-	if ((what & STW_RUN_VALIDATE) &&
-	    (e = stw_ws_prepare(ws, "INSERT INTO finding(record_id, field, rule, severity, message)"
-	                            " VALUES(?,?,?,?,?)", &w->find, err)) != STW_OK) {
-		sqlite3_finalize(w->prop);
-		w->prop = NULL;
-		return e;
+	w->fr = fr;
+	stw_err e = STW_OK;
+	if (what & STW_RUN_PROPOSE) {
+		e = fresh ? prepare_insert(ws, PROP_INSERT, PROP_COLS, 1, &w->prop, err)
+		          : stw_ws_prepare(ws, PROP_INSERT " VALUES(?,?,?,?,?,?,?)"
+		               " ON CONFLICT(record_id, field, rule) DO UPDATE SET"
+		               " before=excluded.before, after=excluded.after, why=excluded.why,"
+		               " kind=excluded.kind, status='open'"
+		               " WHERE proposal.status='applied' OR proposal.before IS NOT excluded.before"
+		               " OR proposal.after IS NOT excluded.after", &w->prop, err);
+		if (e == STW_OK && fresh)
+			e = prepare_insert(ws, PROP_INSERT, PROP_COLS, MANY, &w->prop_many, err);
 	}
-	return STW_OK;
+	if (e == STW_OK && (what & STW_RUN_VALIDATE)) {
+		e = prepare_insert(ws, FIND_INSERT, FIND_COLS, 1, &w->find, err);
+		if (e == STW_OK && fresh)
+			e = prepare_insert(ws, FIND_INSERT, FIND_COLS, MANY, &w->find_many, err);
+	}
+	if (e != STW_OK)
+		writer_close(w);
+	return e;
 }
 
 static void
@@ -69,7 +124,9 @@ writer_close(writer *w)
 {
 	sqlite3_finalize(w->prop);
 	sqlite3_finalize(w->find);
-	w->prop = w->find = NULL;
+	sqlite3_finalize(w->prop_many);
+	sqlite3_finalize(w->find_many);
+	w->prop = w->find = w->prop_many = w->find_many = NULL;
 }
 
 static void
@@ -81,47 +138,110 @@ bind_opt(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st, i);
 }
 
-/* Writes one record's results, counting them in t. */
-static stw_err
-writer_put(writer *w, const stw_field_rules *fr, int64_t id, const char *const *values,
-           const stw_check_out *out, stw_check_tally *t, stw_error *err)
+/* Binds proposal q as the values from parameter at on. */
+static void
+bind_prop(const writer *w, sqlite3_stmt *st, int at, const pend_prop *q)
 {
-	int rc;
-	for (size_t k = 0; w->prop && k < out->nprops; k++) {
+	sqlite3_bind_int64(st, at, q->id);
+	sqlite3_bind_text(st, at + 1, w->fr->fields[q->p->field].name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, at + 2, q->p->rule, -1, SQLITE_STATIC);
+	bind_opt(st, at + 3, q->before);
+	bind_opt(st, at + 4, q->p->after);
+	bind_opt(st, at + 5, q->p->why);
+	sqlite3_bind_text(st, at + 6, q->p->safe ? "safe" : "suggest", -1, SQLITE_STATIC);
+}
+
+static void
+bind_find(const writer *w, sqlite3_stmt *st, int at, const pend_find *q)
+{
+	sqlite3_bind_int64(st, at, q->id);
+	bind_opt(st, at + 1, q->f->field >= 0 ? w->fr->fields[q->f->field].name : NULL);
+	sqlite3_bind_text(st, at + 2, q->f->rule, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, at + 3, q->f->severity, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, at + 4, q->f->message, -1, SQLITE_STATIC);
+}
+
+static stw_err
+step(writer *w, sqlite3_stmt *st, const char *what, stw_error *err)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? STW_OK : stw_ws_dberr(w->ws, rc, what, err);
+}
+
+/* Writes the rows waiting: MANY at a time when there are so many, else one by one. */
+static stw_err
+writer_flush(writer *w, stw_error *err)
+{
+	stw_err e = STW_OK;
+	if (w->nprop == MANY) {
+		for (int k = 0; k < MANY; k++)
+			bind_prop(w, w->prop_many, 1 + k * PROP_COLS, &w->pprop[k]);
+		e = step(w, w->prop_many, "writing proposals", err);
+	} else
+		for (int k = 0; k < w->nprop && e == STW_OK; k++) {
+			bind_prop(w, w->prop, 1, &w->pprop[k]);
+			e = step(w, w->prop, "writing proposals", err);
+		}
+	w->nprop = 0;
+	if (e != STW_OK)
+		return e;
+	if (w->nfind == MANY) {
+		for (int k = 0; k < MANY; k++)
+			bind_find(w, w->find_many, 1 + k * FIND_COLS, &w->pfind[k]);
+		e = step(w, w->find_many, "writing findings", err);
+	} else
+		for (int k = 0; k < w->nfind && e == STW_OK; k++) {
+			bind_find(w, w->find, 1, &w->pfind[k]);
+			e = step(w, w->find, "writing findings", err);
+		}
+	w->nfind = 0;
+	return e;
+}
+
+/*
+ * Writes one record's results, counting them in t; in a fresh pass they
+ * may wait in the writer until writer_flush, so values and out must live
+ * until then.
+ */
+static stw_err
+writer_put(writer *w, int64_t id, const char *const *values, const stw_check_out *out,
+           stw_check_tally *t, stw_error *err)
+{
+	stw_err e = STW_OK;
+	for (size_t k = 0; w->prop && k < out->nprops && e == STW_OK; k++) {
 		const stw_check_prop *p = &out->props[k];
-		sqlite3_stmt *st = w->prop;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, fr->fields[p->field].name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, p->rule, -1, SQLITE_STATIC);
-		bind_opt(st, 4, values[p->field]);
-		bind_opt(st, 5, p->after);
-		bind_opt(st, 6, p->why);
-		sqlite3_bind_text(st, 7, p->safe ? "safe" : "suggest", -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return stw_ws_dberr(w->ws, rc, "writing proposals", err);
-		t->proposals++;
-		/* Open now unless the upsert left a dismissed proposal as it was. */
+		pend_prop q = {id, values[p->field], p};
 		int r = rule_index(p->rule);
-		if (r >= 0 && sqlite3_changes(stw_ws_db(w->ws)) > 0)
+		t->proposals++;
+		if (w->prop_many) {
+			/* a plain insert: every proposal is a new open one */
+			if (r >= 0)
+				t->open[r][p->safe]++;
+			w->pprop[w->nprop++] = q;
+			if (w->nprop == MANY)
+				e = writer_flush(w, err);
+			continue;
+		}
+		bind_prop(w, w->prop, 1, &q);
+		e = step(w, w->prop, "writing proposals", err);
+		/* Open now unless the upsert left a dismissed proposal as it was. */
+		if (e == STW_OK && r >= 0 && sqlite3_changes(stw_ws_db(w->ws)) > 0)
 			t->open[r][p->safe]++;
 	}
-	for (size_t k = 0; w->find && k < out->nfinds; k++) {
-		const stw_check_find *f = &out->finds[k];
-		sqlite3_stmt *st = w->find;
-		sqlite3_bind_int64(st, 1, id);
-		bind_opt(st, 2, f->field >= 0 ? fr->fields[f->field].name : NULL);
-		sqlite3_bind_text(st, 3, f->rule, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, f->severity, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, f->message, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return stw_ws_dberr(w->ws, rc, "writing findings", err);
+	for (size_t k = 0; w->find && k < out->nfinds && e == STW_OK; k++) {
+		pend_find q = {id, &out->finds[k]};
 		t->findings++;
+		if (w->find_many) {
+			w->pfind[w->nfind++] = q;
+			if (w->nfind == MANY)
+				e = writer_flush(w, err);
+			continue;
+		}
+		bind_find(w, w->find, 1, &q);
+		e = step(w, w->find, "writing findings", err);
 	}
-	return STW_OK;
+	return e;
 }
 
 stw_err
@@ -131,9 +251,9 @@ stw_check_write(stw_ws *ws, unsigned what, const stw_field_rules *fr, int64_t id
 	writer w;
 	stw_check_tally t;
 	memset(&t, 0, sizeof t);
-	stw_err e = writer_open(&w, ws, what, false, err);
+	stw_err e = writer_open(&w, ws, fr, what, false, err);
 	if (e == STW_OK) {
-		e = writer_put(&w, fr, id, values, out, &t, err);
+		e = writer_put(&w, id, values, out, &t, err);
 		writer_close(&w);
 	}
 	return e;
@@ -279,7 +399,7 @@ stw_check_pass_open(stw_ws *ws, const stw_rules *rules, const char *entity, unsi
 	stw_check_ctx_init(&p->ctx, p->fr, rules ? rules->default_country : "US",
 	                   rules ? rules->date_order == STW_MDY : 1);
 	p->nf = p->fr->nfields;
-	stw_err e = writer_open(&p->w, ws, what, fresh, err);
+	stw_err e = writer_open(&p->w, ws, p->fr, what, fresh, err);
 	if (e != STW_OK) {
 		stw_field_rules_free(p->owned);
 		free(p);
@@ -302,8 +422,10 @@ write_batch(stw_check_pass *p, batch *b, stw_error *err)
 {
 	stw_err e = STW_OK;
 	for (int r = 0; r < b->n && e == STW_OK; r++)
-		e = writer_put(&p->w, p->fr, b->ids[r], &b->vals[(size_t)r * p->nf], &b->outs[r],
+		e = writer_put(&p->w, b->ids[r], &b->vals[(size_t)r * p->nf], &b->outs[r],
 		               &p->tally, err);
+	if (e == STW_OK) /* the rows waiting point into b */
+		e = writer_flush(&p->w, err);
 	if (e == STW_OK)
 		p->tally.records += b->n;
 	b->n = 0;

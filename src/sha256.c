@@ -1,9 +1,20 @@
 /*
- * SHA-256 as specified in FIPS 180-4, section 6.2.
+ * SHA-256 as specified in FIPS 180-4, section 6.2. On x86-64 processors
+ * with the SHA extensions the blocks are compressed by those instructions
+ * (about ten times faster: the import hashes every file it reads); the
+ * portable code does it everywhere else.
  */
 #include "sha256.h"
 
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <string.h>
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define HAVE_SHA_NI 1
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
 
 static const uint32_t K[64] = {
 	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
@@ -22,7 +33,7 @@ static const uint32_t K[64] = {
 #define ROR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
 
 static void
-compress(uint32_t h[8], const unsigned char *p)
+compress_portable(uint32_t h[8], const unsigned char *p)
 {
 	uint32_t w[64];
 	for (int i = 0; i < 16; i++)
@@ -53,6 +64,91 @@ compress(uint32_t h[8], const unsigned char *p)
 	}
 	h[0] += a; h[1] += b; h[2] += c; h[3] += d;
 	h[4] += e; h[5] += f; h[6] += g; h[7] += k;
+}
+
+#ifdef HAVE_SHA_NI
+/*
+ * The SHA extensions keep the state as two vectors, ABEF and CDGH (A in
+ * the highest lane), and do two rounds per sha256rnds2 with the two
+ * message words plus constants in the low lanes of its third operand;
+ * sha256msg1 and sha256msg2 compute the message schedule four words at a
+ * time (the sigma0 and sigma1 parts of W[t]).
+ */
+__attribute__((target("sha,sse4.1,ssse3"))) static void
+compress_ni(uint32_t h[8], const unsigned char *p)
+{
+	const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+	__m128i dcba = _mm_loadu_si128((const __m128i *)&h[0]); /* lanes a b c d */
+	__m128i hgfe = _mm_loadu_si128((const __m128i *)&h[4]); /* lanes e f g h */
+	__m128i badc = _mm_shuffle_epi32(dcba, 0xB1);           /* lanes b a d c */
+	__m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);           /* lanes h g f e */
+	__m128i abef = _mm_alignr_epi8(badc, efgh, 8);          /* lanes f e b a */
+	__m128i cdgh = _mm_blend_epi16(efgh, badc, 0xF0);       /* lanes h g d c */
+	const __m128i abef0 = abef, cdgh0 = cdgh;
+
+	__m128i w[4]; /* W[4g .. 4g+3] for the last four groups g */
+	for (int g = 0; g < 16; g++) {
+		__m128i *m = &w[g & 3];
+		if (g < 4)
+			*m = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * g)), bswap);
+		else {
+			/* W[t-16] + s0(W[t-15]) + W[t-7], then + s1(W[t-2]) */
+			__m128i t = _mm_sha256msg1_epu32(w[g & 3], w[(g + 1) & 3]);
+			t = _mm_add_epi32(t, _mm_alignr_epi8(w[(g + 3) & 3], w[(g + 2) & 3], 4));
+			*m = _mm_sha256msg2_epu32(t, w[(g + 3) & 3]);
+		}
+		__m128i wk = _mm_add_epi32(*m, _mm_loadu_si128((const __m128i *)&K[4 * g]));
+		/* Two rounds make the old ABEF the new CDGH: after four the names
+		 * are right again. */
+		cdgh = _mm_sha256rnds2_epu32(cdgh, abef, wk);
+		abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(wk, 0x0E));
+	}
+	abef = _mm_add_epi32(abef, abef0);
+	cdgh = _mm_add_epi32(cdgh, cdgh0);
+	__m128i feba = _mm_shuffle_epi32(abef, 0x1B);           /* lanes a b e f */
+	__m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);           /* lanes g h c d */
+	_mm_storeu_si128((__m128i *)&h[0], _mm_blend_epi16(feba, dchg, 0xF0));
+	_mm_storeu_si128((__m128i *)&h[4], _mm_alignr_epi8(dchg, feba, 8));
+}
+
+static bool
+cpu_has_sha(void)
+{
+	unsigned a, b, c, d;
+	if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSSE3) || !(c & bit_SSE4_1))
+		return false;
+	return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & bit_SHA);
+}
+#endif
+
+/* -1: not decided yet; 0: portable; 1: SHA extensions. */
+static atomic_int use_ni = -1;
+
+void
+stw_sha256_portable(bool on)
+{
+#ifdef HAVE_SHA_NI
+	atomic_store(&use_ni, on ? 0 : cpu_has_sha());
+#else
+	(void)on;
+#endif
+}
+
+static void
+compress(uint32_t h[8], const unsigned char *p)
+{
+#ifdef HAVE_SHA_NI
+	int ni = atomic_load_explicit(&use_ni, memory_order_relaxed);
+	if (ni < 0) {
+		ni = cpu_has_sha();
+		atomic_store(&use_ni, ni);
+	}
+	if (ni) {
+		compress_ni(h, p);
+		return;
+	}
+#endif
+	compress_portable(h, p);
 }
 
 void
