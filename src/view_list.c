@@ -1,7 +1,7 @@
 /*
  * Findings grouped by rule, the audit log, record search and record detail.
  *
- * Pages go through finding_rule_record, proposal_rule_record and
+ * Pages go through finding_rule_record, proposal_open_rule and
  * audit_action / audit_steward (see ws.c) so a page reads only its rows.
  */
 #include "view.h"
@@ -132,7 +132,7 @@ stw_view_rule_list(stw_ws *ws, stw_view_rules *out, stw_error *err)
 	stw_err e = rules_from(ws,
 		"SELECT f.rule, count(DISTINCT f.record_id) n, count(*) FROM finding f"
 		" GROUP BY f.rule ORDER BY n DESC, f.rule", false, out, &cap, err);
-	/* One count per rule over proposal_rule_record: a third of the time of
+	/* One count per rule over proposal_open_rule: a third of the time of
 	 * one GROUP BY with count(DISTINCT) on millions of proposals. */
 	if (e == STW_OK)
 		e = rules_from(ws,

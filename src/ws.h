@@ -29,7 +29,7 @@ enum {
 };
 
 /* The schema version this build writes. */
-#define STW_SCHEMA_VERSION 2
+#define STW_SCHEMA_VERSION 3
 
 /*
  * Opens the workspace at path. With STW_WS_CREATE a missing file is created

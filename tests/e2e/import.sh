@@ -8,7 +8,7 @@ check "import exit 0" status_is 0
 check "summary line" out_has "salesforce_contacts.csv: 4 rows imported into $ws (profile salesforce-contact, utf-8, comma, CRLF)"
 check "mode 0600" [ "$(stat -c %a "$ws")" = 600 ]
 check "WAL mode" [ "$(sql "$ws" 'PRAGMA journal_mode')" = wal ]
-check "schema version" [ "$(sql "$ws" 'PRAGMA user_version')" = 2 ]
+check "schema version" [ "$(sql "$ws" 'PRAGMA user_version')" = 3 ]
 check "physical line numbers" [ "$(sql "$ws" 'SELECT group_concat(line) FROM record')" = "2,4,5,6" ]
 check "all columns kept" [ "$(sql "$ws" "SELECT json_array_length(fields) FROM record LIMIT 1")" = 15 ]
 check "unmapped column kept" [ "$(sql "$ws" "SELECT json_extract(fields,'\$[14]') FROM record WHERE line=2")" = 'Said "call me Jack"' ]
@@ -67,7 +67,7 @@ cp "$FIXTURES/schema_v1_workspace.db" "$WORK/old.steward"
 run export "$WORK/old.steward" --out "$WORK/old-out"
 check "old schema read-only open refused" err_has "needs migrating; open it once read-write"
 run import "$WORK/old.steward" "$FIXTURES/zoho_cp1252.csv"
-check "old schema migrated" [ "$(sql "$WORK/old.steward" 'PRAGMA user_version')" = 2 ]
+check "old schema migrated" [ "$(sql "$WORK/old.steward" 'PRAGMA user_version')" = 3 ]
 check "old data kept" [ "$(sql "$WORK/old.steward" 'SELECT count(*) FROM record')" = 6 ]
 check "new tables exist" [ "$(sql "$WORK/old.steward" 'SELECT count(*) FROM audit')" = 0 ]
 finish
