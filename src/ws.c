@@ -46,6 +46,8 @@ struct stw_ws {
 	sqlite3 *db;      /* owned */
 	char    *path;    /* owned */
 	flusher *flush;   /* owned; running while in bulk mode */
+	bool     big_cache;  /* stw_ws_big_cache() is on */
+	bool     temp_files; /* temp_store=FILE for a bulk write */
 };
 
 /*
@@ -559,30 +561,43 @@ stw_ws_meta_get(stw_ws *ws, const char *key)
  * open, the import switches to a rollback journal for its transaction (still
  * atomic: a crash rolls it back) and back to WAL afterwards. With another
  * connection open the switch is refused and the import simply runs in WAL.
+ * Bulk mode also lets SQLite sort in temporary files for the index builds
+ * (see stw_ws_restore_indexes) and starts the flusher.
  * Returns true when the switch to the rollback journal took effect.
  */
 bool
 stw_ws_bulk_mode(stw_ws *ws, bool on)
 {
 	sqlite3_stmt *st;
-	if (!on)
+	if (!on) {
 		flusher_stop(ws);
+		if (ws->temp_files &&
+		    sqlite3_exec(ws->db, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL) == SQLITE_OK)
+			ws->temp_files = false;
+	}
 	const char *sql = on ? "PRAGMA journal_mode=DELETE" : "PRAGMA journal_mode=WAL";
 	if (sqlite3_prepare_v2(ws->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return false;
 	bool ok = sqlite3_step(st) == SQLITE_ROW &&
 	          strcmp((const char *)sqlite3_column_text(st, 0), on ? "delete" : "wal") == 0;
 	sqlite3_finalize(st);
-	if (on && ok)
+	if (on && ok) {
 		flusher_start(ws);
+		/* Switching drops the connection's temporary tables and triggers:
+		 * only without any. */
+		ws->temp_files =
+			stw_ws_query_int(ws, "SELECT count(*) FROM temp.sqlite_schema") == 0 &&
+			sqlite3_exec(ws->db, "PRAGMA temp_store=FILE", NULL, NULL, NULL) == SQLITE_OK;
+	}
 	return ok;
 }
 
 void
 stw_ws_big_cache(stw_ws *ws, bool on)
 {
-	sqlite3_exec(ws->db, on ? "PRAGMA cache_size=-" BULK_CACHE_KIB
-	                        : "PRAGMA cache_size=-" CACHE_KIB, NULL, NULL, NULL);
+	if (sqlite3_exec(ws->db, on ? "PRAGMA cache_size=-" BULK_CACHE_KIB
+	                            : "PRAGMA cache_size=-" CACHE_KIB, NULL, NULL, NULL) == SQLITE_OK)
+		ws->big_cache = on;
 }
 
 stw_err
@@ -630,17 +645,33 @@ stw_ws_restore_index(stw_ws *ws, stw_index_set *set, const char *name, stw_error
 	return STW_OK;
 }
 
+/*
+ * Index builds sort. In memory (temp_store=MEMORY) SQLite's sorter
+ * allocates every key on its own and sorts them all at once, on one thread.
+ * Allowed temporary files (a bulk write allows them, see stw_ws_bulk_mode),
+ * it packs the keys in one buffer and sorts runs the size of the page
+ * cache on a second thread (threads=2) while it reads on, merging at the
+ * end: with 16 MiB runs the two proposal indexes of a 1M-row import took
+ * 2.3 s instead of 3.2 s.
+ */
+#define SORT_CACHE_KIB "16384"
+
 stw_err
 stw_ws_restore_indexes(stw_ws *ws, stw_index_set *set, stw_error *err)
 {
-	/* Index builds sort: let SQLite use a second thread for that. */
-	stw_err e = set->n ? stw_ws_exec(ws, "PRAGMA threads=2", "rebuilding an index", err) : STW_OK;
+	if (set->n == 0)
+		return STW_OK;
+	stw_err e = stw_ws_exec(ws, ws->temp_files ? "PRAGMA threads=2;"
+	                                             " PRAGMA cache_size=-" SORT_CACHE_KIB
+	                                           : "PRAGMA threads=2", "rebuilding an index", err);
 	for (size_t i = 0; i < set->n && e == STW_OK; i++)
 		e = stw_ws_exec(ws, set->sql[i], "rebuilding an index", err);
-	if (e == STW_OK && set->n)
-		e = stw_ws_exec(ws, "PRAGMA threads=0", "rebuilding an index", err);
+	char undo[64];
+	snprintf(undo, sizeof undo, "PRAGMA threads=0; PRAGMA cache_size=-%s",
+	         ws->big_cache ? BULK_CACHE_KIB : CACHE_KIB);
+	stw_err e2 = stw_ws_exec(ws, undo, "rebuilding an index", e == STW_OK ? err : NULL);
 	stw_ws_index_set_free(set);
-	return e;
+	return e != STW_OK ? e : e2;
 }
 
 void
