@@ -138,10 +138,13 @@ bind_opt(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st, i);
 }
 
-/* Binds proposal q as the values from parameter at on. */
+/* Binds a waiting row as the values from parameter at on. */
+typedef void bind_fn(const writer *w, sqlite3_stmt *st, int at, const void *row);
+
 static void
-bind_prop(const writer *w, sqlite3_stmt *st, int at, const pend_prop *q)
+bind_prop(const writer *w, sqlite3_stmt *st, int at, const void *row)
 {
+	const pend_prop *q = row;
 	sqlite3_bind_int64(st, at, q->id);
 	sqlite3_bind_text(st, at + 1, w->fr->fields[q->p->field].name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, at + 2, q->p->rule, -1, SQLITE_STATIC);
@@ -152,8 +155,9 @@ bind_prop(const writer *w, sqlite3_stmt *st, int at, const pend_prop *q)
 }
 
 static void
-bind_find(const writer *w, sqlite3_stmt *st, int at, const pend_find *q)
+bind_find(const writer *w, sqlite3_stmt *st, int at, const void *row)
 {
+	const pend_find *q = row;
 	sqlite3_bind_int64(st, at, q->id);
 	bind_opt(st, at + 1, q->f->field >= 0 ? w->fr->fields[q->f->field].name : NULL);
 	sqlite3_bind_text(st, at + 2, q->f->rule, -1, SQLITE_STATIC);
@@ -169,33 +173,38 @@ step(writer *w, sqlite3_stmt *st, const char *what, stw_error *err)
 	return rc == SQLITE_DONE ? STW_OK : stw_ws_dberr(w->ws, rc, what, err);
 }
 
-/* Writes the rows waiting: MANY at a time when there are so many, else one by one. */
+/*
+ * Writes n waiting rows (each size bytes) of ncols values: MANY at once
+ * through many when there are so many, else one by one through one.
+ */
+static stw_err
+flush_rows(writer *w, sqlite3_stmt *one, sqlite3_stmt *many, int ncols, bind_fn *bind,
+           const void *rows, size_t size, int n, const char *what, stw_error *err)
+{
+	const char *row = rows;
+	if (n == MANY) {
+		for (int k = 0; k < MANY; k++)
+			bind(w, many, 1 + k * ncols, row + (size_t)k * size);
+		return step(w, many, what, err);
+	}
+	stw_err e = STW_OK;
+	for (int k = 0; k < n && e == STW_OK; k++) {
+		bind(w, one, 1, row + (size_t)k * size);
+		e = step(w, one, what, err);
+	}
+	return e;
+}
+
+/* Writes the rows waiting. */
 static stw_err
 writer_flush(writer *w, stw_error *err)
 {
-	stw_err e = STW_OK;
-	if (w->nprop == MANY) {
-		for (int k = 0; k < MANY; k++)
-			bind_prop(w, w->prop_many, 1 + k * PROP_COLS, &w->pprop[k]);
-		e = step(w, w->prop_many, "writing proposals", err);
-	} else
-		for (int k = 0; k < w->nprop && e == STW_OK; k++) {
-			bind_prop(w, w->prop, 1, &w->pprop[k]);
-			e = step(w, w->prop, "writing proposals", err);
-		}
-	w->nprop = 0;
-	if (e != STW_OK)
-		return e;
-	if (w->nfind == MANY) {
-		for (int k = 0; k < MANY; k++)
-			bind_find(w, w->find_many, 1 + k * FIND_COLS, &w->pfind[k]);
-		e = step(w, w->find_many, "writing findings", err);
-	} else
-		for (int k = 0; k < w->nfind && e == STW_OK; k++) {
-			bind_find(w, w->find, 1, &w->pfind[k]);
-			e = step(w, w->find, "writing findings", err);
-		}
-	w->nfind = 0;
+	stw_err e = flush_rows(w, w->prop, w->prop_many, PROP_COLS, bind_prop, w->pprop,
+	                       sizeof w->pprop[0], w->nprop, "writing proposals", err);
+	if (e == STW_OK)
+		e = flush_rows(w, w->find, w->find_many, FIND_COLS, bind_find, w->pfind,
+		               sizeof w->pfind[0], w->nfind, "writing findings", err);
+	w->nprop = w->nfind = 0;
 	return e;
 }
 
