@@ -79,6 +79,22 @@ on_field(void *s, size_t len, void *data)
 	r->arena.data[r->arena.len++] = '\0';
 }
 
+/* The fields of a row without quotes: the bytes between delimiters. */
+static void
+split_plain(stw_csv *r, const char *s, size_t n)
+{
+	for (;;) {
+		const char *d = memchr(s, r->delim, n);
+		size_t len = d ? (size_t)(d - s) : n;
+		on_field((void *)s, len, r);
+		if (!d)
+			break;
+		s = d + 1;
+		n -= len + 1;
+	}
+	r->row_done = true;
+}
+
 static void
 on_row(int c, void *data)
 {
@@ -384,6 +400,19 @@ stw_csv_next(stw_csv *r, stw_csv_row *row, stw_error *err)
 			}
 			text = r->dec_line.data;
 			tlen = r->dec_line.len;
+		}
+		/* A whole row on one line without a quote character: its fields are
+		 * the bytes between delimiters, which libcsv would give too (spaces
+		 * are kept), so they are split here at a fraction of the cost. */
+		if (r->p.pstate == 0 && r->nf == 0 && !memchr(text, r->quote, tlen)) {
+			size_t body = tlen;
+			if (body && text[body - 1] == '\n')
+				body--;
+			if (body && text[body - 1] == '\r')
+				body--;
+			split_plain(r, text, body);
+			fill_row(r, row);
+			return 1;
 		}
 		if (csv_parse(&r->p, text, tlen, on_field, on_row, r) != tlen) {
 			stw_fail(err, STW_ENOMEM, "%s: line %ld: %s", r->path, r->line,

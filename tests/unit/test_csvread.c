@@ -89,6 +89,25 @@ Test(csvread, cr_only_and_missing_final_newline)
 	cr_assert_str_eq(r.field[2][1], "4");
 }
 
+/* Rows with and without quotes, one after the other, in every line ending:
+ * a row written plainly and the same row quoted read the same. */
+Test(csvread, plain_and_quoted_rows_read_alike)
+{
+	rows_t r = READ("a,b,c\r\nx, y ,\n\"x\",\" y \",\"\"\rab\"c,d,e\r\n,,\n", "utf-8");
+	cr_assert_eq(r.n, 5);
+	for (int i = 1; i <= 2; i++) {
+		cr_assert_eq(r.nf[i], 3, "row %d", i);
+		cr_assert_str_eq(r.field[i][0], "x", "row %d", i);
+		cr_assert_str_eq(r.field[i][1], " y ", "row %d", i);
+		cr_assert_str_eq(r.field[i][2], "", "row %d", i);
+		cr_assert_eq(r.line[i], i + 1);
+	}
+	cr_assert_str_eq(r.field[3][0], "ab\"c", "a stray quote inside a plain field is kept");
+	cr_assert_str_eq(r.field[3][2], "e");
+	cr_assert_eq(r.nf[4], 3);
+	cr_assert_str_eq(r.field[4][1], "");
+}
+
 Test(csvread, bom_is_skipped)
 {
 	rows_t r = READ("\xef\xbb\xbfId,Name\n1,Ann\n", "utf-8");
