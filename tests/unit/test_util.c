@@ -56,6 +56,49 @@ Test(fields, round_trip_of_hostile_values)
 	stw_buf_free(&b);
 }
 
+/* Every byte JSON escapes, at every position of strings of 0 to 40 bytes
+ * (across the encoder's 8-byte steps), encoded as a byte-by-byte encoder
+ * would. */
+Test(fields, escapes_at_every_position)
+{
+	const unsigned char special[] = {'"', '\\', '\n', '\r', '\t', 0x01, 0x1f, 0x00};
+	for (size_t len = 0; len <= 40; len++)
+		for (size_t at = 0; at < len || (len == 0 && at == 0); at++)
+			for (size_t k = 0; k < sizeof special; k++) {
+				char v[41];
+				for (size_t i = 0; i < len; i++)
+					v[i] = (char)('a' + (i * 7) % 26 + (i % 5 == 4 ? 0x80 - 'a' : 0));
+				if (len)
+					v[at] = (char)special[k];
+				const char *vs[1] = {v};
+				size_t ls[1] = {len};
+				stw_buf got = STW_BUF_INIT, want = STW_BUF_INIT;
+				stw_fields_encode(&got, vs, ls, 1);
+				stw_buf_adds(&want, "[\"");
+				for (size_t i = 0; i < len; i++) {
+					unsigned char c = (unsigned char)v[i];
+					if (c == '"' || c == '\\')
+						stw_buf_printf(&want, "\\%c", c);
+					else if (c == '\n')
+						stw_buf_adds(&want, "\\n");
+					else if (c == '\r')
+						stw_buf_adds(&want, "\\r");
+					else if (c == '\t')
+						stw_buf_adds(&want, "\\t");
+					else if (c < 0x20)
+						stw_buf_printf(&want, "\\u%04x", c);
+					else
+						stw_buf_addc(&want, (char)c);
+				}
+				stw_buf_adds(&want, "\"]");
+				cr_assert_eq(got.len, want.len, "len %zu, byte %zu at %zu", len, k, at);
+				cr_assert(memcmp(got.data, want.data, got.len) == 0,
+				          "len %zu, byte %zu at %zu", len, k, at);
+				stw_buf_free(&got);
+				stw_buf_free(&want);
+			}
+}
+
 Test(fields, decodes_json_escapes_and_rejects_garbage)
 {
 	stw_fields f;
