@@ -77,7 +77,6 @@ prepare_insert(stw_ws *ws, const char *head, int ncols, int rows, sqlite3_stmt *
 			stw_buf_adds(&sql, c ? ",?" : "?");
 		stw_buf_addc(&sql, ')');
 	}
-	stw_buf_addc(&sql, '\0');
 	stw_err e = stw_ws_prepare(ws, sql.data, st, err);
 	stw_buf_free(&sql);
 	return e;

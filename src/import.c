@@ -164,13 +164,29 @@ already_imported(stw_ws *ws, const char *sha, const char *path, stw_error *err)
 	return e;
 }
 
+/*
+ * Rows wait in the loader until STW_REC_MANY of them go to the workspace in
+ * one statement per table (one statement per row costs several times as
+ * much), or until the feed is about to reuse their batch.
+ */
+typedef struct {
+	stw_csv_row row;   /* its v points into the loader's vbuf */
+	const char *json;
+	size_t      json_len;
+} waiting_row;
+
 /* The loader's state while rows stream in. */
 typedef struct {
 	stw_ws         *ws;
-	sqlite3_stmt   *ins_rec, *ins_q;
+	sqlite3_stmt   *ins_rec, *ins_rec_many, *ins_q;
 	stw_rec_writer *cur;   /* the record's current values, in rec */
 	int64_t         source_id;
+	int64_t         next_id; /* the id the next record gets */
 	stw_buf         json;
+	waiting_row     wait[STW_REC_MANY];
+	int             nwait;
+	const char    **vbuf;  /* the waiting rows' field pointers, ncols each */
+	size_t          ncols;
 	/* Checking rows as they load (opts->check), or pass NULL. */
 	stw_check_pass *pass;
 	int            *col;   /* per field of the pass: its column, or -1 */
@@ -196,37 +212,79 @@ insert_quarantine(loader *L, const stw_csv_row *row, const char *reason, stw_err
 	return STW_OK;
 }
 
-/* Loads a good row; json: its storage form, or NULL to make it here. */
+/* Writes the waiting rows: record, rec, then to the checks. */
 static stw_err
-insert_record(loader *L, const stw_csv_row *row, const char *json, size_t json_len,
-              stw_error *err)
+flush_rows(loader *L, stw_error *err)
 {
+	int n = L->nwait;
+	if (n == 0)
+		return STW_OK;
+	L->nwait = 0;
+	int64_t first = L->next_id;
+	L->next_id += n;
+	stw_err e = STW_OK;
+	for (int k = 0; k < n && e == STW_OK; k++) {
+		sqlite3_stmt *st = n == STW_REC_MANY ? L->ins_rec_many : L->ins_rec;
+		int at = n == STW_REC_MANY ? 1 + 4 * k : 1;
+		const waiting_row *w = &L->wait[k];
+		sqlite3_bind_int64(st, at, first + k);
+		sqlite3_bind_int64(st, at + 1, L->source_id);
+		sqlite3_bind_int64(st, at + 2, w->row.line);
+		sqlite3_bind_text(st, at + 3, w->json, (int)w->json_len, SQLITE_STATIC);
+		if (n == STW_REC_MANY && k < n - 1)
+			continue;
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			e = stw_ws_dberr(L->ws, rc, "writing records", err);
+	}
+	stw_rec_row rows[STW_REC_MANY];
+	for (int k = 0; k < n; k++)
+		rows[k] = (stw_rec_row){first + k, L->wait[k].row.v, L->wait[k].row.len,
+		                        L->wait[k].row.n};
+	if (e == STW_OK)
+		e = stw_rec_writer_put_rows(L->cur, rows, n, err);
+	if (e != STW_OK || !L->pass)
+		return e;
+	size_t nf = stw_check_pass_fields(L->pass)->nfields;
+	for (int k = 0; k < n && e == STW_OK; k++) {
+		const stw_csv_row *row = &L->wait[k].row;
+		for (size_t i = 0; i < nf; i++) {
+			int c = L->col[i];
+			L->v[i] = c >= 0 && (size_t)c < row->n ? row->v[c] : NULL;
+			L->len[i] = c >= 0 && (size_t)c < row->n ? row->len[c] : 0;
+		}
+		e = stw_check_pass_put(L->pass, first + k, L->v, L->len, err);
+	}
+	return e;
+}
+
+/*
+ * Takes a good row (of ncols fields); json: its storage form, or NULL to
+ * make it here. The row's bytes must live until flush_rows().
+ */
+static stw_err
+load_row(loader *L, const stw_csv_row *row, const char *json, size_t json_len, stw_error *err)
+{
+	waiting_row *w = &L->wait[L->nwait];
 	if (!json) {
+		/* only for the first row of a file without a header: written at once */
 		stw_buf_reset(&L->json);
 		stw_fields_encode(&L->json, row->v, row->len, row->n);
 		json = L->json.data;
 		json_len = L->json.len;
 	}
-	sqlite3_stmt *st = L->ins_rec;
-	sqlite3_bind_int64(st, 1, L->source_id);
-	sqlite3_bind_int64(st, 2, row->line);
-	sqlite3_bind_text(st, 3, json, (int)json_len, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return stw_ws_dberr(L->ws, rc, "writing records", err);
-	int64_t id = sqlite3_last_insert_rowid(stw_ws_db(L->ws));
-	stw_err e = stw_rec_writer_put(L->cur, id, (const char *const *)row->v, row->len, row->n,
-	                               err);
-	if (e != STW_OK || !L->pass)
-		return e;
-	size_t nf = stw_check_pass_fields(L->pass)->nfields;
-	for (size_t i = 0; i < nf; i++) {
-		int c = L->col[i];
-		L->v[i] = c >= 0 && (size_t)c < row->n ? row->v[c] : NULL;
-		L->len[i] = c >= 0 && (size_t)c < row->n ? row->len[c] : 0;
-	}
-	return stw_check_pass_put(L->pass, id, L->v, L->len, err);
+	const char **v = L->vbuf + (size_t)L->nwait * L->ncols;
+	for (size_t i = 0; i < row->n && i < L->ncols; i++)
+		v[i] = row->v[i];
+	w->row = *row;
+	w->row.v = v;
+	w->row.n = row->n < L->ncols ? row->n : L->ncols;
+	w->json = json;
+	w->json_len = json_len;
+	if (++L->nwait == STW_REC_MANY || json == L->json.data)
+		return flush_rows(L, err);
+	return STW_OK;
 }
 
 /*
@@ -239,7 +297,24 @@ static stw_err
 loader_start(loader *L, const stw_import_opts *opts, const stw_mapping *m, stw_error *err)
 {
 	stw_ws *ws = L->ws;
-	stw_err e = stw_rec_sync(ws, NULL, err);
+	L->ncols = m->n;
+	L->vbuf = stw_xcalloc((size_t)STW_REC_MANY * (m->n ? m->n : 1), sizeof *L->vbuf);
+	L->next_id = stw_ws_query_int(ws, "SELECT coalesce(max(id), 0) + 1 FROM record");
+	if (L->next_id <= 0)
+		return stw_ws_dberr(ws, sqlite3_errcode(stw_ws_db(ws)), "reading records", err);
+	stw_buf sql = STW_BUF_INIT;
+	stw_buf_adds(&sql, "INSERT INTO record(id, source_id, line, fields) VALUES(?,?,?,?)");
+	for (int r = 1; r < STW_REC_MANY; r++)
+		stw_buf_adds(&sql, ",(?,?,?,?)");
+	stw_err e = stw_ws_prepare(ws, sql.data, &L->ins_rec_many, err);
+	stw_buf_free(&sql);
+	if (e != STW_OK ||
+	    (e = stw_ws_prepare(ws, "INSERT INTO record(id, source_id, line, fields) VALUES(?,?,?,?)",
+	                        &L->ins_rec, err)) != STW_OK ||
+	    (e = stw_ws_prepare(ws, "INSERT INTO quarantine(source_id, line, end_line, reason, raw)"
+	                            " VALUES(?,?,?,?,?)", &L->ins_q, err)) != STW_OK)
+		return e;
+	e = stw_rec_sync(ws, NULL, err);
 	if (e == STW_OK)
 		e = stw_rec_writer_open(ws, L->source_id, m->entity, &L->cur, err);
 	if (e != STW_OK)
@@ -307,7 +382,9 @@ static void
 loader_free(loader *L)
 {
 	sqlite3_finalize(L->ins_rec);
+	sqlite3_finalize(L->ins_rec_many);
 	sqlite3_finalize(L->ins_q);
+	free(L->vbuf);
 	stw_rec_writer_close(L->cur);
 	stw_check_pass_free(L->pass);
 	free(L->col);
@@ -524,11 +601,6 @@ import_once(stw_ws *ws, const char *path, const stw_import_opts *opts, const cha
 		L.source_id = res->source_id;
 		if ((e = loader_start(&L, opts, &res->mapping, err)) != STW_OK)
 			goto done;
-		if ((e = stw_ws_prepare(ws, "INSERT INTO record(source_id, line, fields) VALUES(?,?,?)",
-		                        &L.ins_rec, err)) != STW_OK ||
-		    (e = stw_ws_prepare(ws, "INSERT INTO quarantine(source_id, line, end_line, reason, raw)"
-		                            " VALUES(?,?,?,?,?)", &L.ins_q, err)) != STW_OK)
-			goto done;
 	}
 
 	/* Without a header the first row, read already, is data. */
@@ -536,7 +608,7 @@ import_once(stw_ws *ws, const char *path, const stw_import_opts *opts, const cha
 	if (pending) {
 		n++;
 		res->rows++;
-		if (L.ins_rec && (e = insert_record(&L, &row, NULL, 0, err)) != STW_OK)
+		if (L.ins_rec && (e = load_row(&L, &row, NULL, 0, err)) != STW_OK)
 			goto done;
 	}
 	if ((e = stw_feed_start(&feed, csv, res->ncols, L.ins_rec != NULL, err)) != STW_OK)
@@ -572,13 +644,18 @@ import_once(stw_ws *ws, const char *path, const stw_import_opts *opts, const cha
 			note_problem(res, fr.why);
 			if (L.ins_q && (e = insert_quarantine(&L, &fr.row, fr.why, err)) != STW_OK)
 				goto done;
-			continue;
+		} else {
+			res->rows++;
+			if (L.ins_rec &&
+			    (e = load_row(&L, &fr.row, fr.json, fr.json_len, err)) != STW_OK)
+				goto done;
 		}
-		res->rows++;
-		if (L.ins_rec &&
-		    (e = insert_record(&L, &fr.row, fr.json, fr.json_len, err)) != STW_OK)
+		/* the feed reuses this batch at the next call: the rows go now */
+		if (fr.last && (e = flush_rows(&L, err)) != STW_OK)
 			goto done;
 	}
+	if ((e = flush_rows(&L, err)) != STW_OK)
+		goto done;
 	stw_feed_stop(feed);
 	feed = NULL;
 	if (opts->progress)

@@ -246,6 +246,7 @@ stw_feed_next(stw_feed *f, stw_feed_row *out, stw_error *err)
 				out->json_len = s->json_len;
 			}
 			out->offset = s->offset;
+			out->last = f->pos == b->n;
 			return 1;
 		}
 		if (b && b->last) {

@@ -21,6 +21,8 @@ typedef struct {
 	const char *json;   /* the fields' storage form (encode, good rows) */
 	size_t      json_len;
 	uint64_t    offset; /* bytes of the file read up to this row */
+	bool        last;   /* the last row of its batch: the next call ends the
+	                     * life of this row's bytes, and of those before it */
 } stw_feed_row;
 
 /*
@@ -31,8 +33,10 @@ typedef struct {
 stw_err stw_feed_start(stw_feed **out, stw_csv *csv, size_t ncols, bool encode, stw_error *err);
 
 /*
- * The next row (valid until the next call). Returns 1, 0 at the end of the
- * file, or -1 on a read error (err set).
+ * The next row. Its bytes (values, lens, raw, json; not the v array, which
+ * is the feed's scratch) stay valid until the call after the one that
+ * returns a row marked last. Returns 1, 0 at the end of the file, or -1 on
+ * a read error (err set).
  */
 int stw_feed_next(stw_feed *f, stw_feed_row *row, stw_error *err);
 

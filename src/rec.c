@@ -37,6 +37,8 @@ stw_rec_has_field(const char *field)
 struct stw_rec_writer {
 	stw_ws       *ws;
 	sqlite3_stmt *ins;
+	sqlite3_stmt *ins_many; /* STW_REC_MANY rows; prepared when first needed */
+	char         *cols;     /* the column list of both */
 	int64_t       source_id;
 	const char   *entity;   /* static: "contact" or "company" */
 	int           pos[64];  /* column position of each bound field */
@@ -85,13 +87,15 @@ stw_rec_writer_open(stw_ws *ws, int64_t source_id, const char *entity, stw_rec_w
 		free(w);
 		return stw_ws_dberr(ws, rc, "reading the column mapping", err);
 	}
-	char *sql = stw_xasprintf("INSERT INTO rec(id, source_id, entity%s) VALUES(?, ?, ?%s)",
-	                          cols.data ? cols.data : "", marks.data ? marks.data : "");
+	w->cols = stw_xasprintf("id, source_id, entity%s", cols.data ? cols.data : "");
+	char *sql = stw_xasprintf("INSERT INTO rec(%s) VALUES(?, ?, ?%s)", w->cols,
+	                          marks.data ? marks.data : "");
 	stw_buf_free(&cols);
 	stw_buf_free(&marks);
 	e = stw_ws_prepare(ws, sql, &w->ins, err);
 	free(sql);
 	if (e != STW_OK) {
+		free(w->cols);
 		free(w);
 		return e;
 	}
@@ -99,26 +103,70 @@ stw_rec_writer_open(stw_ws *ws, int64_t source_id, const char *entity, stw_rec_w
 	return STW_OK;
 }
 
-stw_err
-stw_rec_writer_put(stw_rec_writer *w, int64_t id, const char *const *v, const size_t *len,
-                   size_t n, stw_error *err)
+/* Binds row r as the values from parameter at on. */
+static void
+bind_row(const stw_rec_writer *w, sqlite3_stmt *ins, int at, const stw_rec_row *r)
 {
-	sqlite3_stmt *ins = w->ins;
-	sqlite3_bind_int64(ins, 1, id);
-	sqlite3_bind_int64(ins, 2, w->source_id);
-	sqlite3_bind_text(ins, 3, w->entity, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(ins, at, r->id);
+	sqlite3_bind_int64(ins, at + 1, w->source_id);
+	sqlite3_bind_text(ins, at + 2, w->entity, -1, SQLITE_STATIC);
 	for (int k = 0; k < w->n; k++) {
 		size_t p = (size_t)w->pos[k];
-		if (p < n)
-			sqlite3_bind_text(ins, 4 + k, v[p], (int)len[p], SQLITE_STATIC);
+		if (p < r->n)
+			sqlite3_bind_text(ins, at + 3 + k, r->v[p], (int)r->len[p], SQLITE_STATIC);
 		else
-			sqlite3_bind_null(ins, 4 + k);
+			sqlite3_bind_null(ins, at + 3 + k);
 	}
+}
+
+static stw_err
+step(stw_rec_writer *w, sqlite3_stmt *ins, stw_error *err)
+{
 	int rc = sqlite3_step(ins);
 	sqlite3_reset(ins);
 	if (rc != SQLITE_DONE)
 		return stw_ws_dberr(w->ws, rc, "building current values", err);
 	return STW_OK;
+}
+
+stw_err
+stw_rec_writer_put(stw_rec_writer *w, int64_t id, const char *const *v, const size_t *len,
+                   size_t n, stw_error *err)
+{
+	stw_rec_row r = {id, v, len, n};
+	bind_row(w, w->ins, 1, &r);
+	return step(w, w->ins, err);
+}
+
+stw_err
+stw_rec_writer_put_rows(stw_rec_writer *w, const stw_rec_row *rows, int count, stw_error *err)
+{
+	stw_err e = STW_OK;
+	if (count == STW_REC_MANY && !w->ins_many) {
+		int per = 3 + w->n;
+		stw_buf sql = STW_BUF_INIT;
+		stw_buf_printf(&sql, "INSERT INTO rec(%s) VALUES", w->cols);
+		for (int r = 0; r < STW_REC_MANY; r++) {
+			stw_buf_adds(&sql, r ? ",(" : "(");
+			for (int c = 0; c < per; c++)
+				stw_buf_adds(&sql, c ? ",?" : "?");
+			stw_buf_addc(&sql, ')');
+		}
+		e = stw_ws_prepare(w->ws, sql.data, &w->ins_many, err);
+		stw_buf_free(&sql);
+		if (e != STW_OK)
+			return e;
+	}
+	if (count == STW_REC_MANY) {
+		for (int r = 0; r < count; r++)
+			bind_row(w, w->ins_many, 1 + r * (3 + w->n), &rows[r]);
+		return step(w, w->ins_many, err);
+	}
+	for (int r = 0; r < count && e == STW_OK; r++) {
+		bind_row(w, w->ins, 1, &rows[r]);
+		e = step(w, w->ins, err);
+	}
+	return e;
 }
 
 void
@@ -127,6 +175,8 @@ stw_rec_writer_close(stw_rec_writer *w)
 	if (!w)
 		return;
 	sqlite3_finalize(w->ins);
+	sqlite3_finalize(w->ins_many);
+	free(w->cols);
 	free(w);
 }
 

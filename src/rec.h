@@ -34,6 +34,21 @@ stw_err stw_rec_writer_open(stw_ws *ws, int64_t source_id, const char *entity,
                             stw_rec_writer **out, stw_error *err);
 stw_err stw_rec_writer_put(stw_rec_writer *w, int64_t id, const char *const *v,
                            const size_t *len, size_t n, stw_error *err);
+
+/* One row for stw_rec_writer_put_rows: as the arguments of put. */
+typedef struct {
+	int64_t            id;
+	const char *const *v;
+	const size_t      *len;
+	size_t             n;
+} stw_rec_row;
+
+/* Rows written STW_REC_MANY to a statement (far cheaper than one each). */
+#define STW_REC_MANY 16
+
+/* Adds count rows: as many puts, in one statement when count is STW_REC_MANY. */
+stw_err stw_rec_writer_put_rows(stw_rec_writer *w, const stw_rec_row *rows, int count,
+                                stw_error *err);
 void    stw_rec_writer_close(stw_rec_writer *w);
 
 /*
