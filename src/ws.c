@@ -230,9 +230,11 @@ static const char *const migrations[] = {
 
 	/* 2 -> 3: the by-rule index of proposals holds the open ones only (every
 	 * query by rule asks for open proposals): a smaller key to build after
-	 * an import, and an index that shrinks as proposals are decided. */
+	 * an import, and an index that shrinks as proposals are decided. No
+	 * query looks current values up by source: rec_source goes. */
 	"DROP INDEX proposal_rule_record;"
-	"CREATE INDEX proposal_open_rule ON proposal(rule, record_id) WHERE status='open';",
+	"CREATE INDEX proposal_open_rule ON proposal(rule, record_id) WHERE status='open';"
+	"DROP INDEX rec_source;",
 };
 
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
