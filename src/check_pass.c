@@ -63,25 +63,6 @@ rule_index(const char *rule)
 	return -1;
 }
 
-/* "INSERT INTO table(cols) VALUES(?,...)" with rows rows of ncols values. */
-static stw_err
-prepare_insert(stw_ws *ws, const char *head, int ncols, int rows, sqlite3_stmt **st,
-               stw_error *err)
-{
-	stw_buf sql = STW_BUF_INIT;
-	stw_buf_adds(&sql, head);
-	stw_buf_adds(&sql, " VALUES");
-	for (int r = 0; r < rows; r++) {
-		stw_buf_adds(&sql, r ? ",(" : "(");
-		for (int c = 0; c < ncols; c++)
-			stw_buf_adds(&sql, c ? ",?" : "?");
-		stw_buf_addc(&sql, ')');
-	}
-	stw_err e = stw_ws_prepare(ws, sql.data, st, err);
-	stw_buf_free(&sql);
-	return e;
-}
-
 #define PROP_INSERT "INSERT INTO proposal(record_id, field, rule, before, after, why, kind)"
 #define PROP_COLS 7
 #define FIND_INSERT "INSERT INTO finding(record_id, field, rule, severity, message)"
@@ -98,7 +79,7 @@ writer_open(writer *w, stw_ws *ws, const stw_field_rules *fr, unsigned what, boo
 	w->fr = fr;
 	stw_err e = STW_OK;
 	if (what & STW_RUN_PROPOSE) {
-		e = fresh ? prepare_insert(ws, PROP_INSERT, PROP_COLS, 1, &w->prop, err)
+		e = fresh ? stw_ws_prepare_insert(ws, PROP_INSERT, PROP_COLS, 1, &w->prop, err)
 		          : stw_ws_prepare(ws, PROP_INSERT " VALUES(?,?,?,?,?,?,?)"
 		               " ON CONFLICT(record_id, field, rule) DO UPDATE SET"
 		               " before=excluded.before, after=excluded.after, why=excluded.why,"
@@ -106,12 +87,12 @@ writer_open(writer *w, stw_ws *ws, const stw_field_rules *fr, unsigned what, boo
 		               " WHERE proposal.status='applied' OR proposal.before IS NOT excluded.before"
 		               " OR proposal.after IS NOT excluded.after", &w->prop, err);
 		if (e == STW_OK && fresh)
-			e = prepare_insert(ws, PROP_INSERT, PROP_COLS, MANY, &w->prop_many, err);
+			e = stw_ws_prepare_insert(ws, PROP_INSERT, PROP_COLS, MANY, &w->prop_many, err);
 	}
 	if (e == STW_OK && (what & STW_RUN_VALIDATE)) {
-		e = prepare_insert(ws, FIND_INSERT, FIND_COLS, 1, &w->find, err);
+		e = stw_ws_prepare_insert(ws, FIND_INSERT, FIND_COLS, 1, &w->find, err);
 		if (e == STW_OK && fresh)
-			e = prepare_insert(ws, FIND_INSERT, FIND_COLS, MANY, &w->find_many, err);
+			e = stw_ws_prepare_insert(ws, FIND_INSERT, FIND_COLS, MANY, &w->find_many, err);
 	}
 	if (e != STW_OK)
 		writer_close(w);

@@ -302,15 +302,10 @@ loader_start(loader *L, const stw_import_opts *opts, const stw_mapping *m, stw_e
 	L->next_id = stw_ws_query_int(ws, "SELECT coalesce(max(id), 0) + 1 FROM record");
 	if (L->next_id <= 0)
 		return stw_ws_dberr(ws, sqlite3_errcode(stw_ws_db(ws)), "reading records", err);
-	stw_buf sql = STW_BUF_INIT;
-	stw_buf_adds(&sql, "INSERT INTO record(id, source_id, line, fields) VALUES(?,?,?,?)");
-	for (int r = 1; r < STW_REC_MANY; r++)
-		stw_buf_adds(&sql, ",(?,?,?,?)");
-	stw_err e = stw_ws_prepare(ws, sql.data, &L->ins_rec_many, err);
-	stw_buf_free(&sql);
+	const char *head = "INSERT INTO record(id, source_id, line, fields)";
+	stw_err e = stw_ws_prepare_insert(ws, head, 4, STW_REC_MANY, &L->ins_rec_many, err);
 	if (e != STW_OK ||
-	    (e = stw_ws_prepare(ws, "INSERT INTO record(id, source_id, line, fields) VALUES(?,?,?,?)",
-	                        &L->ins_rec, err)) != STW_OK ||
+	    (e = stw_ws_prepare_insert(ws, head, 4, 1, &L->ins_rec, err)) != STW_OK ||
 	    (e = stw_ws_prepare(ws, "INSERT INTO quarantine(source_id, line, end_line, reason, raw)"
 	                            " VALUES(?,?,?,?,?)", &L->ins_q, err)) != STW_OK)
 		return e;

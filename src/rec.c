@@ -38,7 +38,7 @@ struct stw_rec_writer {
 	stw_ws       *ws;
 	sqlite3_stmt *ins;
 	sqlite3_stmt *ins_many; /* STW_REC_MANY rows; prepared when first needed */
-	char         *cols;     /* the column list of both */
+	char         *head;     /* "INSERT INTO rec(columns)" of both */
 	int64_t       source_id;
 	const char   *entity;   /* static: "contact" or "company" */
 	int           pos[64];  /* column position of each bound field */
@@ -67,7 +67,8 @@ stw_rec_writer_open(stw_ws *ws, int64_t source_id, const char *entity, stw_rec_w
 	w->ws = ws;
 	w->source_id = source_id;
 	w->entity = static_entity(entity);
-	stw_buf cols = STW_BUF_INIT, marks = STW_BUF_INIT;
+	stw_buf cols = STW_BUF_INIT;
+	stw_buf_adds(&cols, "INSERT INTO rec(id, source_id, entity");
 	int rc;
 	sqlite3_bind_int64(st, 1, source_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && w->n < 64) {
@@ -77,25 +78,17 @@ stw_rec_writer_open(stw_ws *ws, int64_t source_id, const char *entity, stw_rec_w
 		char *q = sqlite3_mprintf(", \"%w\"", field);
 		stw_buf_adds(&cols, q);
 		sqlite3_free(q);
-		stw_buf_adds(&marks, ", ?");
 		w->pos[w->n++] = sqlite3_column_int(st, 0);
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		stw_buf_free(&cols);
-		stw_buf_free(&marks);
-		free(w);
-		return stw_ws_dberr(ws, rc, "reading the column mapping", err);
-	}
-	w->cols = stw_xasprintf("id, source_id, entity%s", cols.data ? cols.data : "");
-	char *sql = stw_xasprintf("INSERT INTO rec(%s) VALUES(?, ?, ?%s)", w->cols,
-	                          marks.data ? marks.data : "");
-	stw_buf_free(&cols);
-	stw_buf_free(&marks);
-	e = stw_ws_prepare(ws, sql, &w->ins, err);
-	free(sql);
+	stw_buf_addc(&cols, ')');
+	w->head = stw_buf_take(&cols);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		e = stw_ws_dberr(ws, rc, "reading the column mapping", err);
+	else
+		e = stw_ws_prepare_insert(ws, w->head, 3 + w->n, 1, &w->ins, err);
 	if (e != STW_OK) {
-		free(w->cols);
+		free(w->head);
 		free(w);
 		return e;
 	}
@@ -143,17 +136,7 @@ stw_rec_writer_put_rows(stw_rec_writer *w, const stw_rec_row *rows, int count, s
 {
 	stw_err e = STW_OK;
 	if (count == STW_REC_MANY && !w->ins_many) {
-		int per = 3 + w->n;
-		stw_buf sql = STW_BUF_INIT;
-		stw_buf_printf(&sql, "INSERT INTO rec(%s) VALUES", w->cols);
-		for (int r = 0; r < STW_REC_MANY; r++) {
-			stw_buf_adds(&sql, r ? ",(" : "(");
-			for (int c = 0; c < per; c++)
-				stw_buf_adds(&sql, c ? ",?" : "?");
-			stw_buf_addc(&sql, ')');
-		}
-		e = stw_ws_prepare(w->ws, sql.data, &w->ins_many, err);
-		stw_buf_free(&sql);
+		e = stw_ws_prepare_insert(w->ws, w->head, 3 + w->n, STW_REC_MANY, &w->ins_many, err);
 		if (e != STW_OK)
 			return e;
 	}
@@ -176,7 +159,7 @@ stw_rec_writer_close(stw_rec_writer *w)
 		return;
 	sqlite3_finalize(w->ins);
 	sqlite3_finalize(w->ins_many);
-	free(w->cols);
+	free(w->head);
 	free(w);
 }
 

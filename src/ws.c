@@ -270,6 +270,24 @@ stw_ws_prepare(stw_ws *ws, const char *sql, sqlite3_stmt **st, stw_error *err)
 }
 
 stw_err
+stw_ws_prepare_insert(stw_ws *ws, const char *head, int ncols, int rows, sqlite3_stmt **st,
+                      stw_error *err)
+{
+	stw_buf sql = STW_BUF_INIT;
+	stw_buf_adds(&sql, head);
+	stw_buf_adds(&sql, " VALUES");
+	for (int r = 0; r < rows; r++) {
+		stw_buf_adds(&sql, r ? ",(" : "(");
+		for (int c = 0; c < ncols; c++)
+			stw_buf_adds(&sql, c ? ",?" : "?");
+		stw_buf_addc(&sql, ')');
+	}
+	stw_err e = stw_ws_prepare(ws, sql.data, st, err);
+	stw_buf_free(&sql);
+	return e;
+}
+
+stw_err
 stw_ws_exec(stw_ws *ws, const char *sql, const char *what, stw_error *err)
 {
 	int rc = sqlite3_exec(ws->db, sql, NULL, NULL, NULL);

@@ -118,4 +118,12 @@ int64_t stw_ws_count_sources(stw_ws *ws);
 /* Prepares sql or fills err; *st is NULL on failure. */
 stw_err stw_ws_prepare(stw_ws *ws, const char *sql, sqlite3_stmt **st, stw_error *err);
 
+/*
+ * Prepares head ("INSERT INTO t(a, b)") with rows rows of ncols parameters:
+ * a bulk write binds many rows to one statement, which costs far less than
+ * as many executions of a one-row INSERT.
+ */
+stw_err stw_ws_prepare_insert(stw_ws *ws, const char *head, int ncols, int rows,
+                              sqlite3_stmt **st, stw_error *err);
+
 #endif
