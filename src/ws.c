@@ -543,9 +543,11 @@ stw_ws_close(stw_ws *ws)
 {
 	if (!ws)
 		return;
-	flusher_stop(ws);
+	/* Closing the flusher's own descriptor would drop every lock this
+	 * process holds on the file (POSIX locks): the connection goes first. */
 	if (ws->db)
 		sqlite3_close_v2(ws->db);
+	flusher_stop(ws);
 	free(ws->path);
 	free(ws);
 }
@@ -591,7 +593,10 @@ stw_ws_bulk_mode(stw_ws *ws, bool on)
 {
 	sqlite3_stmt *st;
 	if (!on) {
-		flusher_stop(ws);
+		/* Not inside a transaction: closing the flusher's descriptor would
+		 * drop the connection's locks (it then stops at stw_ws_close). */
+		if (sqlite3_get_autocommit(ws->db))
+			flusher_stop(ws);
 		if (ws->temp_files &&
 		    sqlite3_exec(ws->db, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL) == SQLITE_OK)
 			ws->temp_files = false;
